@@ -1,0 +1,38 @@
+# The front door. `make book` sets everything up and builds the site;
+# `make test` runs every test. Both create .venv on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+BUILD  := _build
+
+# Strict: a failing cell, a broken reference or any warning fails the build.
+# --all re-reads every page so that no warning hides in an unchanged one;
+# the execution cache (_build/.jupyter_cache) keeps rebuilds fast.
+JB_FLAGS := --all -W -n --keep-going
+
+.PHONY: setup book test bench clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@
+
+book: $(STAMP)
+	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	@echo "Open $(BUILD)/html/index.html in a browser."
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_d2lmini.py
+	$(BIN)/python bench/bench_book.py
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,36 @@
+"""Let nbval execute the book's MyST pages (``chapters/**/*.md``).
+
+nbval collects ``.ipynb`` files only, and the book commits none: each page is
+read through jupytext into an in-memory notebook and handed to nbval, which
+runs its cells in order in one kernel and fails on the first error. Pages
+carry no stored outputs, so nbval runs in lax mode (pyproject.toml).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from unittest import mock
+
+import jupytext
+import nbval.plugin
+import pytest
+from nbval.plugin import IPyNbFile
+
+CHAPTERS = Path(__file__).parent / "chapters"
+
+
+class MystNotebook(IPyNbFile):
+    """An nbval notebook whose cells come from a MyST markdown page."""
+
+    def collect(self):
+        # nbval's collect() reads self.fspath with nbformat.read: for this
+        # file only, let nbval's module see jupytext's reader in its place.
+        with mock.patch.object(nbval.plugin, "nbformat", SimpleNamespace(read=jupytext.read)):
+            yield from super().collect()
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector):
+    if file_path.suffix == ".md" and CHAPTERS in file_path.parents:
+        return MystNotebook.from_parent(parent, path=file_path)
+    return None

@@ -1,0 +1,66 @@
+"""Figure defaults and the loss curve, drawn once when training ends.
+
+d2l redraws its loss plot every few minibatches while training (and in a
+notebook re-renders the whole SVG each time); we record the points and draw
+the curve once, which is what a reader of a built page sees anyway.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Sequence
+
+import matplotlib.pyplot as plt
+
+__all__ = ["plt", "use_svg_display", "set_figsize", "plot_loss"]
+
+LOSS_YLIM = (0.22, 0.35)  # d2l's fixed range, so runs can be compared by eye
+
+
+def use_svg_display() -> None:
+    """Show figures as SVG in Jupyter (sharp at any zoom); no-op elsewhere."""
+    try:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:  # not running under IPython's inline backend
+        return
+    set_matplotlib_formats("svg")
+
+
+def set_figsize(figsize: tuple[float, float] = (3.5, 2.5)) -> None:
+    """Use SVG figures of ``figsize`` inches (width, height) from now on.
+
+    >>> set_figsize((6, 4))
+    >>> plt.rcParams["figure.figsize"]
+    [6.0, 4.0]
+    """
+    use_svg_display()
+    plt.rcParams["figure.figsize"] = figsize
+
+
+def plot_loss(epochs: Sequence[float], losses: Sequence[float], num_epochs: int,
+              ylim: tuple[float, float] = LOSS_YLIM) -> None:
+    """Draw one loss curve against the epoch, d2l style, in a new figure.
+
+    The y range is ``ylim`` unless a loss falls outside it, in which case it
+    widens to show every finite point. Losses that are not finite (a run
+    that diverged) are left out, with a warning.
+
+    >>> plot_loss([0.5, 1.0], [0.30, 0.25], num_epochs=1)
+    """
+    points = [(e, l) for e, l in zip(epochs, losses) if math.isfinite(l)]
+    if len(points) < len(losses):
+        warnings.warn(f"{len(losses) - len(points)} loss values are not finite (the "
+                      "run diverged; lower the learning rate) and are not drawn",
+                      RuntimeWarning, stacklevel=3)
+    set_figsize()
+    _, ax = plt.subplots()
+    if points:
+        xs, ys = zip(*points)
+        ax.plot(xs, ys, "-", color="#1f77b4")
+        ylim = (min(ylim[0], *ys), max(ylim[1], *ys))
+    ax.set_xlim(0, num_epochs)
+    ax.set_ylim(*ylim)
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("loss")
+    ax.grid(True)
