@@ -1,0 +1,75 @@
+"""Fixtures shared by the unit tests."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")  # no display here; figures are drawn, not shown
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    import matplotlib.pyplot as plt
+
+    yield
+    plt.close("all")
+
+
+# The data folder as the test run was started with, before any test changes it.
+from d2lmini.data import data_dir  # noqa: E402
+
+DATA_DIR = data_dir()
+
+
+@pytest.fixture(scope="session")
+def airfoil_bytes() -> bytes:
+    """The real data file, from D2LMINI_DATA_DIR or the download cache."""
+    from d2lmini.data import download
+
+    return download("airfoil", folder=DATA_DIR).read_bytes()
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    body: bytes = b""
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+        body = self.server.body  # type: ignore[attr-defined]
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def serve(monkeypatch: pytest.MonkeyPatch) -> Iterator:
+    """serve(body) makes the airfoil URL answer ``body`` from a loopback server."""
+    from d2lmini import data
+
+    server = _Server(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def set_body(body: bytes) -> str:
+        server.body = body
+        url = f"http://127.0.0.1:{server.server_address[1]}/airfoil_self_noise.dat"
+        monkeypatch.setitem(data.DATA_HUB, "airfoil", (url, data.DATA_HUB["airfoil"][1]))
+        return url
+
+    yield set_body
+    server.shutdown()
+    server.server_close()
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
