@@ -7,12 +7,18 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BUILD  := _build
 
+# No internet here: read the airfoil data from the project's shared copy when
+# there is one and the caller did not choose a folder (README: "The data").
+ifneq ($(wildcard ../shared/data/airfoil_self_noise.dat),)
+export D2LMINI_DATA_DIR ?= $(abspath ../shared/data)
+endif
+
 # Strict: a failing cell, a broken reference or any warning fails the build.
 # --all re-reads every page so that no warning hides in an unchanged one;
 # the execution cache (_build/.jupyter_cache) keeps rebuilds fast.
 JB_FLAGS := --all -W -n --keep-going
 
-.PHONY: setup book test bench clean
+.PHONY: setup book test bench lab clean
 
 setup: $(STAMP)
 
@@ -33,6 +39,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_d2lmini.py
 	$(BIN)/python bench/bench_book.py
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab chapters/
 
 clean:
 	rm -rf $(BUILD)

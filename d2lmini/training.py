@@ -147,23 +147,20 @@ def _fit(net: Callable[[Any], Any], step: Callable[[Any, Any], None], data_iter:
     from d2lmini.plotting import plot_loss
 
     batches_per_epoch = len(data_iter)  # type: ignore[arg-type]
+    last_batch = num_epochs * batches_per_epoch
     epochs, losses = [], []
     n = batches = 0
     timer = Timer()
     for _ in range(num_epochs):
         for X, y in data_iter:
             step(X, y)
-            batches += 1
-            if (n + len(X)) // RECORD_EVERY > n // RECORD_EVERY:
+            batches, n = batches + 1, n + len(X)
+            # every RECORD_EVERY examples, and always after the last batch
+            if n // RECORD_EVERY > (n - len(X)) // RECORD_EVERY or batches == last_batch:
                 timer.stop()
                 epochs.append(batches / batches_per_epoch)
                 losses.append(_mean_loss(net, data_iter))
                 timer.start()
-            n += len(X)
-    timer.stop()
-    if not epochs or epochs[-1] != num_epochs:  # always end on the final loss
-        epochs.append(float(num_epochs))
-        losses.append(_mean_loss(net, data_iter))
     print(f"loss: {losses[-1]:.3f}, {timer.sum() / num_epochs:.3f} sec/epoch")
     plot_loss(epochs, losses, num_epochs)
     return timer.cumsum(), losses
