@@ -22,8 +22,8 @@ Modules, one concern each:
 - ``d2lmini.trace2d``: ``train_2d``, ``show_trace_2d``;
 - ``d2lmini.training``: ``train_ch11``, ``train_concise_ch11``, ``linreg``,
   ``squared_loss``, ``Timer``;
-- ``d2lmini.plotting``: ``set_figsize``, ``use_svg_display``, ``plot_loss``
-  and ``plt`` (``matplotlib.pyplot``).
+- ``d2lmini.plotting``: ``set_figsize``, ``set_language``, ``use_svg_display``,
+  ``plot_loss`` and ``plt`` (``matplotlib.pyplot``, with CJK font fallback).
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ _EXPORTS: dict[str, str] = {
     "train_concise_ch11": "training",
     "plot_loss": "plotting",
     "set_figsize": "plotting",
+    "set_language": "plotting",
     "use_svg_display": "plotting",
 }
 
@@ -59,8 +60,8 @@ __all__ = sorted([*_EXPORTS, "plt"])
 
 
 def __getattr__(name: str) -> Any:
-    if name == "plt":
-        return importlib.import_module("matplotlib.pyplot")
+    if name == "plt":  # through d2lmini.plotting, which sets up the fonts
+        return importlib.import_module("d2lmini.plotting").plt
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'd2lmini' has no attribute {name!r}")

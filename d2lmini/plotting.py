@@ -12,10 +12,47 @@ import warnings
 from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
+from matplotlib import font_manager
 
-__all__ = ["plt", "use_svg_display", "set_figsize", "plot_loss"]
+__all__ = ["plt", "use_svg_display", "set_figsize", "set_language", "plot_loss"]
 
 LOSS_YLIM = (0.22, 0.35)  # d2l's fixed range, so runs can be compared by eye
+
+# The words d2lmini itself writes on figures, per language.
+WORDS = {
+    "en": {"epoch": "epoch", "loss": "loss"},
+    "zh": {"epoch": "轮次", "loss": "损失"},
+}
+_language = "en"
+
+# Fonts with CJK glyphs, best first: Debian's (installed by `make setup`),
+# then those that macOS and Windows ship. Matplotlib falls back glyph by
+# glyph along font.family, so Latin text keeps DejaVu Sans.
+CJK_FONTS = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans CJK JP",
+             "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "SimHei"]
+
+
+def _use_cjk_fallback() -> None:
+    """Let figures draw Chinese: append the installed CJK fonts to the family."""
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    cjk = [name for name in CJK_FONTS if name in installed]
+    plt.rcParams["font.family"] = ["DejaVu Sans", *cjk]
+
+
+_use_cjk_fallback()
+
+
+def set_language(language: str) -> None:
+    """Write d2lmini's figure words (axis labels) in ``'en'`` or ``'zh'``.
+
+    >>> set_language("zh"); WORDS[_language]["loss"]
+    '损失'
+    >>> set_language("en")
+    """
+    global _language
+    if language not in WORDS:
+        raise ValueError(f"language must be one of {sorted(WORDS)}, got {language!r}")
+    _language = language
 
 
 def use_svg_display() -> None:
@@ -61,6 +98,6 @@ def plot_loss(epochs: Sequence[float], losses: Sequence[float], num_epochs: int,
         ylim = (min(ylim[0], *ys), max(ylim[1], *ys))
     ax.set_xlim(0, num_epochs)
     ax.set_ylim(*ylim)
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("loss")
+    ax.set_xlabel(WORDS[_language]["epoch"])
+    ax.set_ylabel(WORDS[_language]["loss"])
     ax.grid(True)
