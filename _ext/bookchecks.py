@@ -4,7 +4,10 @@ Under the strict build (``-W``) a warning fails the build, so these rules
 hold on every published page:
 
 - every image is a figure with a caption;
-- every image has alt text for readers who cannot see it.
+- every image has alt text for readers who cannot see it;
+- every code cell that declares a figure (``mystnb: figure: name:``) produced
+  one: a cell that drew nothing (say, under a non-inline matplotlib backend)
+  would otherwise just leave its figure out of the page.
 
 Notebook outputs get both from their cell's metadata::
 
@@ -42,9 +45,26 @@ def figure_problems(doctree: nodes.Node) -> Iterator[tuple[nodes.image, str]]:
             yield image, "is not a figure with a caption (add `figure: caption:` to the cell)"
 
 
+def declared_figures(source: str) -> list[str]:
+    """The figure names that the code cells of a MyST notebook page declare."""
+    import jupytext
+
+    notebook = jupytext.reads(source, fmt="md:myst")
+    return [cell.metadata["mystnb"]["figure"]["name"] for cell in notebook.cells
+            if cell.cell_type == "code"
+            and "name" in cell.metadata.get("mystnb", {}).get("figure", {})]
+
+
 def check_figures(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for image, problem in figure_problems(doctree):
         logger.warning("image %s", problem, location=image, type="bookchecks", subtype="figure")
+    source = app.env.doc2path(docname)
+    if str(source).endswith(".md"):
+        drawn = {i for figure in doctree.findall(nodes.figure) for i in figure["ids"]}
+        for name in declared_figures(open(source, encoding="utf-8").read()):
+            if name not in drawn:
+                logger.warning("the cell declaring figure %r drew no image", name,
+                               location=docname, type="bookchecks", subtype="figure")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
