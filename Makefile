@@ -13,16 +13,19 @@ ifneq ($(wildcard ../shared/data/airfoil_self_noise.dat),)
 export D2LMINI_DATA_DIR ?= $(abspath ../shared/data)
 endif
 
-# Strict: a failing cell, a broken reference or any warning fails the build.
-# --all re-reads every page so that no warning hides in an unchanged one;
-# the execution cache (_build/.jupyter_cache) keeps rebuilds fast.
-JB_FLAGS := --all -W -n --keep-going
+# `make book` builds the English and the Chinese book with tools/build_site.py,
+# strictly (jupyter-book build --all -W -n --keep-going): a failing cell, a
+# broken reference or any warning fails it. --all re-reads every page so that
+# no warning hides in an unchanged one; the shared execution cache
+# (_build/.jupyter_cache) keeps rebuilds fast.
 
 .PHONY: setup book test bench lab clean
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml package.json package-lock.json
+	@bash tools/system-packages.sh
+	npm ci --no-audit --no-fund
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
@@ -30,8 +33,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 book: $(STAMP)
-	$(BIN)/jupyter-book build . $(JB_FLAGS)
-	@echo "Open $(BUILD)/html/index.html in a browser."
+	$(BIN)/python tools/build_site.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

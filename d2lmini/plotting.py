@@ -32,18 +32,25 @@ CJK_FONTS = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans CJK JP",
              "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "SimHei"]
 
 
-def _use_cjk_fallback() -> None:
-    """Let figures draw Chinese: append the installed CJK fonts to the family."""
+def _use_fonts(language: str) -> None:
+    """Order font.family for ``language``, CJK fonts first for Chinese.
+
+    A label that mixes words and math (``'步数 $t$'``) is typeset in the first
+    family alone, so Chinese figures need a CJK font in front; English ones
+    keep DejaVu Sans in front and fall back to CJK glyph by glyph.
+    """
     installed = {f.name for f in font_manager.fontManager.ttflist}
     cjk = [name for name in CJK_FONTS if name in installed]
-    plt.rcParams["font.family"] = ["DejaVu Sans", *cjk]
+    latin = ["DejaVu Sans"]
+    plt.rcParams["font.family"] = [*cjk, *latin] if language == "zh" else [*latin, *cjk]
 
 
-_use_cjk_fallback()
+_use_fonts("en")
 
 
 def set_language(language: str) -> None:
-    """Write d2lmini's figure words (axis labels) in ``'en'`` or ``'zh'``.
+    """Draw figures for a page in ``'en'`` or ``'zh'``: d2lmini's own words
+    (the loss curve's axes) and the font order for the page's own labels.
 
     >>> set_language("zh"); WORDS[_language]["loss"]
     '损失'
@@ -53,6 +60,7 @@ def set_language(language: str) -> None:
     if language not in WORDS:
         raise ValueError(f"language must be one of {sorted(WORDS)}, got {language!r}")
     _language = language
+    _use_fonts(language)
 
 
 def use_svg_display() -> None:

@@ -1,0 +1,89 @@
+"""The book in two languages: mirror links, mirror checks, notebook downloads.
+
+The English and the Chinese book are two Sphinx builds of the same tree
+(``tools/build_site.py``), placed side by side as ``en/`` and ``zh/``. For each
+page ``chapters/<lang>/<name>``, this extension
+
+- puts a link to its mirror ``chapters/<other>/<name>`` in the page header
+  (template ``language-switch.html``), and warns when the mirror's source
+  file does not exist, which fails the strict build;
+- offers the executed notebook as an ``.ipynb`` download in the header's
+  download menu (sphinx-book-theme shows it when ``ipynb_source`` is set).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = {"en": "English", "zh": "中文"}  # code -> the language's own name
+
+
+def page_language(app: Sphinx) -> str:
+    """'en' or 'zh', from the build's ``language`` setting (``zh_CN`` -> ``zh``)."""
+    return (app.config.language or "en").split("_")[0]
+
+
+def mirror_docname(docname: str, lang: str, other: str) -> str | None:
+    """``chapters/en/basics`` -> ``chapters/zh/basics``; None outside chapters."""
+    prefix = f"chapters/{lang}/"
+    return f"chapters/{other}/{docname[len(prefix):]}" if docname.startswith(prefix) else None
+
+
+def mirror_url(docname: str, other: str, mirror: str) -> str:
+    """Relative URL from ``<lang>/<docname>.html`` to ``<other>/<mirror>.html``."""
+    return "../" * (docname.count("/") + 1) + f"{other}/{mirror}.html"
+
+
+def check_mirrors(app: Sphinx, env: Any) -> None:
+    lang = page_language(app)
+    for docname in sorted(env.found_docs):
+        for other in LANGUAGES:
+            mirror = mirror_docname(docname, lang, other) if other != lang else None
+            if mirror and not (Path(app.srcdir) / f"{mirror}.md").exists():
+                logger.warning("%s has no mirror: write %s.md", docname, mirror,
+                               location=docname, type="bilingual", subtype="mirror")
+
+
+def add_page_context(app: Sphinx, pagename: str, templatename: str,
+                     context: dict[str, Any], doctree: Any) -> None:
+    lang = page_language(app)
+    links = []
+    for other, name in LANGUAGES.items():
+        mirror = mirror_docname(pagename, lang, other) if other != lang else None
+        if mirror:
+            links.append({"lang": other, "name": name,
+                          "url": mirror_url(pagename, other, mirror)})
+    context["language_links"] = links
+    if _executed_notebook(app, pagename).exists():
+        context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def _executed_notebook(app: Sphinx, docname: str) -> Path:
+    """Where MyST-NB leaves the executed notebook of a page."""
+    return Path(app.outdir).parent / "jupyter_execute" / f"{docname}.ipynb"
+
+
+def copy_notebooks(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for docname in app.env.found_docs:
+        source = _executed_notebook(app, docname)
+        if source.exists():
+            target = Path(app.outdir) / "_sources" / f"{docname}.ipynb"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("env-check-consistency", check_mirrors)
+    # before sphinx-book-theme builds its header buttons from ipynb_source
+    app.connect("html-page-context", add_page_context, priority=400)
+    app.connect("build-finished", copy_notebooks)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,101 @@
+"""Build the bilingual website into _build/html: a landing page, en/ and zh/.
+
+    python tools/build_site.py      # what `make book` runs: strict, every page re-read
+
+Each language is its own Sphinx build, so that each gets its own
+``<html lang>``, interface strings and search index (Chinese words need the
+Chinese splitter). Both come from the one ``_config.yml`` and ``_toc.yml``:
+the Chinese table of contents is the English one with ``chapters/en/``
+replaced by ``chapters/zh/``, so the two books cannot differ in structure.
+Both builds share one execution cache, so a rebuild with nothing changed
+executes nothing.
+
+Everything the site loads is served from the build: MathJax is copied from
+node_modules (installed from package.json by `make setup`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "_build"
+SITE = BUILD / "html"
+ASSETS = BUILD / "assets"  # html_static_path of both builds
+MATHJAX = ROOT / "node_modules" / "mathjax" / "es5"
+# What MathJax's tex-chtml.js loads: the TeX input and its extensions, the
+# CHTML fonts, and the accessibility menu's components.
+MATHJAX_PARTS = ["tex-chtml.js", "input", "output/chtml", "a11y", "ui", "sre", "adaptors"]
+
+# What differs between the two books; everything else is _config.yml.
+LANGUAGES = {
+    "en": {"title": "Momentum", "language": "en", "toc_title": "Contents"},
+    "zh": {"title": "动量法", "language": "zh_CN", "toc_title": "本页目录"},
+}
+
+
+def stage_mathjax() -> None:
+    """Copy the parts of MathJax the pages load into the static assets."""
+    if not MATHJAX.exists():
+        sys.exit(f"MathJax is missing ({MATHJAX}): run `make setup` (npm ci) first.")
+    target = ASSETS / "mathjax"
+    shutil.rmtree(target, ignore_errors=True)
+    for part in MATHJAX_PARTS:
+        source = MATHJAX / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / part)
+
+
+def derived_config(lang: str) -> tuple[Path, Path]:
+    """Write the config and table of contents of one language's build."""
+    folder = BUILD / lang
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = LANGUAGES[lang]
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = settings["title"]
+    config["execute"]["cache"] = str(BUILD / ".jupyter_cache")
+    # paths in a config are read relative to it, and this one lives in _build/
+    extensions = config["sphinx"]["local_extensions"]
+    config["sphinx"]["local_extensions"] = {k: str(ROOT / v) for k, v in extensions.items()}
+    sphinx = config["sphinx"]["config"]
+    sphinx["language"] = settings["language"]
+    sphinx.setdefault("html_theme_options", {})["toc_title"] = settings["toc_title"]
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8").replace("chapters/en/",
+                                                                  f"chapters/{lang}/")
+    (folder / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True),
+                                        encoding="utf-8")
+    (folder / "_toc.yml").write_text(toc, encoding="utf-8")
+    return folder / "_config.yml", folder / "_toc.yml"
+
+
+def build(lang: str) -> Path:
+    """Run the strict build of one language; return its HTML folder."""
+    config, toc = derived_config(lang)
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT),
+               "--config", str(config), "--toc", str(toc), "--path-output", str(BUILD / lang),
+               "--all", "-W", "-n", "--keep-going"]
+    if subprocess.run(command, cwd=ROOT).returncode != 0:
+        sys.exit(f"the {lang} build failed: see the warnings above")
+    return BUILD / lang / "_build" / "html"
+
+
+def main() -> None:
+    stage_mathjax()
+    built = {lang: build(lang) for lang in LANGUAGES}
+    shutil.rmtree(SITE, ignore_errors=True)
+    for lang, html in built.items():
+        shutil.copytree(html, SITE / lang)
+    shutil.copy2(ROOT / "tools" / "landing.html", SITE / "index.html")
+    print(f"The site is in {SITE.relative_to(ROOT)}/: open index.html")
+
+
+if __name__ == "__main__":
+    main()
