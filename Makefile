@@ -19,7 +19,7 @@ endif
 # no warning hides in an unchanged one; the shared execution cache
 # (_build/.jupyter_cache) keeps rebuilds fast.
 
-.PHONY: setup book test bench lab clean
+.PHONY: setup book test notebooks bench lab clean
 
 setup: $(STAMP)
 
@@ -35,8 +35,13 @@ $(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 book: $(STAMP)
 	$(BIN)/python tools/build_site.py
 
-test: $(STAMP)
+# The tests check the built site in a browser and unpack the notebook
+# archive, so they build both first (cached: seconds when nothing changed).
+test: book notebooks
 	$(BIN)/python -m pytest
+
+notebooks: book
+	$(BIN)/python tools/notebooks.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_d2lmini.py

@@ -65,6 +65,11 @@ def figures(notebook) -> list[str]:
             if "figure" in c.metadata.get("mystnb", {})]
 
 
+def directives(notebook) -> list[str]:
+    """The MyST directives of the prose, in order (exercises, notes, math, ...)."""
+    return re.findall(r"^(?::::|```)\{([\w-]+)\}", markdown(notebook), re.M)
+
+
 def labels(notebook) -> list[str]:
     return re.findall(r"^\(([\w-]+)\)=$", markdown(notebook), re.M)
 
@@ -90,6 +95,7 @@ def test_mirror_has_the_same_structure(name):
     assert display_equations(zh) == display_equations(en), f"{name}: display equations differ"
     assert figures(zh) == figures(en), f"{name}: figures differ"
     assert labels(zh) == labels(en), f"{name}: section labels differ"
+    assert directives(zh) == directives(en), f"{name}: directives differ"
 
 
 def test_drift_is_detected():

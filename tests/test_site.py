@@ -1,0 +1,197 @@
+"""The built site, as a reader's browser sees it, with no network.
+
+Serves _build/html (built by `make book`) on loopback and opens every page in
+headless Chromium. Any request that leaves loopback is blocked and recorded.
+Checks: no such request, no console error, no broken image or link, math
+rendered, alt text on every image, the right lang, a working link to the
+page's mirror, and search finding Chinese words on Chinese pages.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlparse
+
+import pytest
+
+SITE = Path(__file__).resolve().parents[1] / "_build" / "html"
+CHROMIUM = "/usr/bin/chromium"
+LANG_ATTR = {"en": "en", "zh": "zh-CN"}
+
+
+def pages() -> list[str]:
+    """Every content page of the site, as paths below _build/html."""
+    return sorted(str(p.relative_to(SITE)) for lang in LANG_ATTR
+                  for p in (SITE / lang / "chapters" / lang).glob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    assert (SITE / "index.html").exists(), "no site in _build/html: run `make book` first"
+    handler = functools.partial(_QuietHandler, directory=str(SITE))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page opened with every off-loopback request blocked and recorded."""
+
+    def __init__(self, browser, server: str, path: str) -> None:
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.page = browser.new_page()
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(server + path, wait_until="networkidle")
+
+    def _route(self, route) -> None:
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith("data:") or host == "127.0.0.1":
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+
+@pytest.fixture(scope="module")
+def visits(browser, server) -> Iterator[dict[str, Visit]]:
+    opened = {path: Visit(browser, server, path) for path in pages()}
+    for visit in opened.values():  # MathJax typesets after load: wait until it is done
+        visit.page.evaluate("() => MathJax.startup.promise.then(() => true)")
+    yield opened
+    for visit in opened.values():
+        visit.page.close()
+
+
+def test_both_languages_have_every_page():
+    assert len(pages()) == 10, pages()
+
+
+def test_pages_make_no_request_outside_loopback_and_log_no_error(visits):
+    for path, visit in visits.items():
+        assert visit.outside == [], f"{path} requested {visit.outside}"
+        assert visit.errors == [], f"{path} logged {visit.errors}"
+
+
+def test_pages_declare_their_language(visits):
+    for path, visit in visits.items():
+        lang = path.split("/")[0]
+        assert visit.page.evaluate("document.documentElement.lang") == LANG_ATTR[lang], path
+
+
+def test_math_is_rendered(visits):
+    for path, visit in visits.items():
+        counts = visit.page.evaluate("""() => {
+            const math = [...document.querySelectorAll('.bd-article .math')];
+            return {math: math.length,
+                    rendered: math.filter(m => m.querySelector('mjx-container')).length,
+                    errors: document.querySelectorAll('mjx-merror').length};
+        }""")
+        assert counts["math"] > 0 and counts["rendered"] == counts["math"], (path, counts)
+        assert counts["errors"] == 0, path
+
+
+def test_images_load_and_have_alt_text(visits):
+    for path, visit in visits.items():
+        images = visit.page.evaluate("""() => [...document.querySelectorAll('.bd-article img')]
+            .map(i => ({src: i.src, alt: i.alt.trim(), ok: i.complete && i.naturalWidth > 0}))""")
+        for image in images:
+            assert image["ok"], f"{path}: broken image {image['src']}"
+            assert image["alt"], f"{path}: image without alt text {image['src']}"
+
+
+def test_internal_links_resolve(visits, server):
+    checked: dict[str, str] = {}
+    for path, visit in visits.items():
+        hrefs = visit.page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
+        for href in hrefs:
+            url, fragment = urldefrag(href)
+            if not url.startswith(server):
+                continue
+            if url not in checked:
+                with urllib.request.urlopen(url) as response:  # raises on 404
+                    checked[url] = response.read().decode("utf-8", "replace")
+            if fragment and url.endswith(".html"):
+                assert re.search(rf'id="{re.escape(fragment)}"', checked[url]), \
+                    f"{path}: no #{fragment} in {url}"
+
+
+def test_every_page_links_to_its_mirror_and_back(visits, server):
+    for path, visit in visits.items():
+        lang = path.split("/")[0]
+        other = "zh" if lang == "en" else "en"
+        link = visit.page.locator(".language-switch a")
+        assert link.count() == 1, f"{path}: no language switch"
+        target = urljoin(server + path, link.get_attribute("href"))
+        assert target == server + path.replace(f"{lang}/chapters/{lang}/",
+                                               f"{other}/chapters/{other}/")
+        assert target.removeprefix(server) in visits, f"{path}: mirror {target} is not a page"
+
+
+def test_pages_offer_their_notebook(visits, server):
+    for path, visit in visits.items():
+        links = visit.page.evaluate(
+            "[...document.querySelectorAll('a[href$=\".ipynb\"]')].map(a => a.href)")
+        assert len(links) == 1, f"{path}: {links}"
+        with urllib.request.urlopen(links[0]) as response:
+            assert b'"cells"' in response.read()
+
+
+def search(browser, server: str, lang: str, query: str) -> list[str]:
+    visit = Visit(browser, server, f"{lang}/search.html?q={query}")
+    visit.page.wait_for_selector("#search-results .search-summary", timeout=15000)
+    results = visit.page.evaluate(
+        "[...document.querySelectorAll('#search-results ul.search li a')].map(a => a.href)")
+    assert visit.outside == [] and visit.errors == []
+    visit.page.close()
+    return results
+
+
+def test_chinese_search_finds_chinese_pages(browser, server):
+    results = search(browser, server, "zh", "动量")
+    assert results, "searching 动量 found nothing"
+    assert all("/zh/chapters/zh/" in r for r in results), results
+    assert len({urlparse(r).path for r in results}) >= 4  # the word is on most pages
+
+
+def test_english_search_finds_english_pages(browser, server):
+    results = search(browser, server, "en", "momentum")
+    assert results and all("/en/chapters/en/" in r for r in results), results
+
+
+def test_landing_page_offers_both_languages(browser, server):
+    visit = Visit(browser, server, "index.html")
+    hrefs = visit.page.evaluate("[...document.querySelectorAll('a')].map(a => a.href)")
+    assert {server + "en/index.html", server + "zh/index.html"} <= set(hrefs)
+    assert visit.outside == [] and visit.errors == []
+    for href in hrefs:  # each book's index.html redirects to its opening page
+        visit.page.goto(href)
+        visit.page.wait_for_url("**/chapters/**/index.html")
+    visit.page.close()
