@@ -7,8 +7,8 @@ Each language is its own Sphinx build, so that each gets its own
 Chinese splitter). Both come from the one ``_config.yml`` and ``_toc.yml``:
 the Chinese table of contents is the English one with ``chapters/en/``
 replaced by ``chapters/zh/``, so the two books cannot differ in structure.
-Both builds share one execution cache, so a rebuild with nothing changed
-executes nothing.
+The two builds run side by side (one per core), each with its own execution
+cache, so a rebuild with nothing changed executes nothing.
 
 Everything the site loads is served from the build: MathJax is copied from
 node_modules (installed from package.json by `make setup`).
@@ -61,7 +61,7 @@ def derived_config(lang: str) -> tuple[Path, Path]:
     settings = LANGUAGES[lang]
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = settings["title"]
-    config["execute"]["cache"] = str(BUILD / ".jupyter_cache")
+    config["execute"]["cache"] = str(BUILD / ".jupyter_cache" / lang)
     # paths in a config are read relative to it, and this one lives in _build/
     extensions = config["sphinx"]["local_extensions"]
     config["sphinx"]["local_extensions"] = {k: str(ROOT / v) for k, v in extensions.items()}
@@ -76,20 +76,33 @@ def derived_config(lang: str) -> tuple[Path, Path]:
     return folder / "_config.yml", folder / "_toc.yml"
 
 
-def build(lang: str) -> Path:
-    """Run the strict build of one language; return its HTML folder."""
+def start_build(lang: str) -> subprocess.Popen:
+    """Start the strict build of one language, its output captured."""
     config, toc = derived_config(lang)
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT),
                "--config", str(config), "--toc", str(toc), "--path-output", str(BUILD / lang),
                "--all", "-W", "-n", "--keep-going"]
-    if subprocess.run(command, cwd=ROOT).returncode != 0:
-        sys.exit(f"the {lang} build failed: see the warnings above")
-    return BUILD / lang / "_build" / "html"
+    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+
+
+def build_all() -> dict[str, Path]:
+    """Build every language at once; print each log; stop if any failed."""
+    running = {lang: start_build(lang) for lang in LANGUAGES}
+    failed = []
+    for lang, process in running.items():
+        log, _ = process.communicate()
+        print(f"===== the {lang} book =====\n{log}")
+        if process.returncode != 0:
+            failed.append(lang)
+    if failed:
+        sys.exit(f"the {' and '.join(failed)} build failed: see the warnings above")
+    return {lang: BUILD / lang / "_build" / "html" for lang in LANGUAGES}
 
 
 def main() -> None:
     stage_mathjax()
-    built = {lang: build(lang) for lang in LANGUAGES}
+    built = build_all()
     shutil.rmtree(SITE, ignore_errors=True)
     for lang, html in built.items():
         shutil.copytree(html, SITE / lang)
