@@ -16,10 +16,10 @@ endif
 # `make book` builds the English and the Chinese book with tools/build_site.py,
 # strictly (jupyter-book build --all -W -n --keep-going): a failing cell, a
 # broken reference or any warning fails it. --all re-reads every page so that
-# no warning hides in an unchanged one; the shared execution cache
-# (_build/.jupyter_cache) keeps rebuilds fast.
+# no warning hides in an unchanged one; the execution caches
+# (_build/.jupyter_cache/<lang>) keep rebuilds fast.
 
-.PHONY: setup book test notebooks bench lab clean
+.PHONY: setup book slides test notebooks bench lab clean
 
 setup: $(STAMP)
 
@@ -32,11 +32,17 @@ $(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $@
 
+# The site links every page to its lecture slides, so the book build makes
+# them too: a reveal.js deck and a PDF handout per page (tools/slides.py).
 book: $(STAMP)
 	$(BIN)/python tools/build_site.py
+	$(BIN)/python tools/slides.py
 
-# The tests check the built site in a browser and unpack the notebook
-# archive, so they build both first (cached: seconds when nothing changed).
+slides: book
+	@echo "Decks: _build/slides/index.html (also in the site, as slides/)"
+
+# The tests check the built site and slides in a browser and unpack the
+# notebook archive, so they build them first (cached: seconds when unchanged).
 test: book notebooks
 	$(BIN)/python -m pytest
 

@@ -7,13 +7,17 @@ page ``chapters/<lang>/<name>``, this extension
 - puts a link to its mirror ``chapters/<other>/<name>`` in the page header
   (template ``language-switch.html``), and warns when the mirror's source
   file does not exist, which fails the strict build;
-- offers the executed notebook as an ``.ipynb`` download in the header's
-  download menu (sphinx-book-theme shows it when ``ipynb_source`` is set).
+- puts a link to the page's lecture slides, ``slides/<lang>/<name>.html``
+  (written by ``tools/slides.py``), in the page header too;
+- offers the executed notebook, outputs included, as an ``.ipynb`` download
+  in the header's download menu (sphinx-book-theme shows it when
+  ``ipynb_source`` is set). MyST-NB's own copy in ``jupyter_execute/`` has no
+  outputs when they come from the execution cache, so the outputs are merged
+  from the cache here. The notebook archive and the slides read these files.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +27,7 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 LANGUAGES = {"en": "English", "zh": "中文"}  # code -> the language's own name
+SLIDES = {"en": "Slides", "zh": "幻灯片"}
 
 
 def page_language(app: Sphinx) -> str:
@@ -61,29 +66,46 @@ def add_page_context(app: Sphinx, pagename: str, templatename: str,
             links.append({"lang": other, "name": name,
                           "url": mirror_url(pagename, other, mirror)})
     context["language_links"] = links
-    if _executed_notebook(app, pagename).exists():
+    if links:  # a chapter page: its deck sits beside the books, in slides/<lang>/
+        name = pagename.rsplit("/", 1)[-1]
+        context["slides_link"] = {"text": SLIDES[lang],
+                                  "url": "../" * (pagename.count("/") + 1) + f"slides/{lang}/{name}.html"}
+    if str(app.env.doc2path(pagename)).endswith(".md"):
         context["ipynb_source"] = f"{pagename}.ipynb"
 
 
-def _executed_notebook(app: Sphinx, docname: str) -> Path:
-    """Where MyST-NB leaves the executed notebook of a page."""
-    return Path(app.outdir).parent / "jupyter_execute" / f"{docname}.ipynb"
+def executed_notebook(app: Sphinx, docname: str) -> Any:
+    """The page as a notebook, with the outputs its execution left in the cache."""
+    import jupytext
+    from jupyter_cache import get_cache
+
+    notebook = jupytext.read(app.env.doc2path(docname))
+    _, executed = get_cache(app.config.nb_execution_cache_path).merge_match_into_notebook(notebook)
+    return executed
 
 
-def copy_notebooks(app: Sphinx, exception: Exception | None) -> None:
+def write_notebooks(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    for docname in app.env.found_docs:
-        source = _executed_notebook(app, docname)
-        if source.exists():
-            target = Path(app.outdir) / "_sources" / f"{docname}.ipynb"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+    import nbformat
+
+    for docname in sorted(app.env.found_docs):
+        if not str(app.env.doc2path(docname)).endswith(".md"):
+            continue
+        try:
+            notebook = executed_notebook(app, docname)
+        except KeyError:
+            logger.warning("%s: no executed notebook in the cache to offer for download",
+                           docname, location=docname, type="bilingual", subtype="ipynb")
+            continue
+        target = Path(app.outdir) / "_sources" / f"{docname}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(nbformat.writes(notebook), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", check_mirrors)
     # before sphinx-book-theme builds its header buttons from ipynb_source
     app.connect("html-page-context", add_page_context, priority=400)
-    app.connect("build-finished", copy_notebooks)
+    app.connect("build-finished", write_notebooks)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

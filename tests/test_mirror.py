@@ -48,7 +48,15 @@ def same_code(en: str, zh: str) -> bool:
 
 
 def markdown(notebook) -> str:
-    return "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    """The book's prose: markdown cells, without those written for the slides only."""
+    return "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown"
+                     and "remove-cell" not in c.metadata.get("tags", []))
+
+
+def slides(notebook) -> list[tuple[str, str]]:
+    """The deck's structure: (cell type, slide type) of every cell in it."""
+    return [(c.cell_type, c.metadata["slideshow"]["slide_type"]) for c in notebook.cells
+            if c.metadata.get("slideshow", {}).get("slide_type", "skip") != "skip"]
 
 
 def headings(notebook) -> list[int]:
@@ -96,6 +104,7 @@ def test_mirror_has_the_same_structure(name):
     assert figures(zh) == figures(en), f"{name}: figures differ"
     assert labels(zh) == labels(en), f"{name}: section labels differ"
     assert directives(zh) == directives(en), f"{name}: directives differ"
+    assert slides(zh) == slides(en), f"{name}: the slides differ"
 
 
 def test_drift_is_detected():

@@ -25,6 +25,16 @@ def test_archive_holds_every_page_of_both_languages_and_the_package():
     assert "torch==2.13.0" in requirements.splitlines() and "." in requirements.splitlines()
 
 
+def test_archived_notebooks_carry_the_builds_outputs():
+    notebook = nbformat.reads(
+        zipfile.ZipFile(ARCHIVE).read("momentum-notebooks/en/basics.ipynb").decode(), 4)
+    printed = [o.get("text", "") for c in notebook.cells if c.cell_type == "code"
+               for o in c.outputs]
+    assert "epoch 20, x1: -0.943467, x2: -0.000073\n" in printed
+    assert any("image/svg+xml" in o.get("data", {})
+               for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
+
+
 def test_a_page_runs_from_the_unpacked_archive(tmp_path):
     zipfile.ZipFile(ARCHIVE).extractall(tmp_path)
     folder = tmp_path / "momentum-notebooks"

@@ -147,12 +147,23 @@ def test_every_page_links_to_its_mirror_and_back(visits, server):
     for path, visit in visits.items():
         lang = path.split("/")[0]
         other = "zh" if lang == "en" else "en"
-        link = visit.page.locator(".language-switch a")
+        link = visit.page.locator(".language-switch a[hreflang]")
         assert link.count() == 1, f"{path}: no language switch"
         target = urljoin(server + path, link.get_attribute("href"))
         assert target == server + path.replace(f"{lang}/chapters/{lang}/",
                                                f"{other}/chapters/{other}/")
         assert target.removeprefix(server) in visits, f"{path}: mirror {target} is not a page"
+
+
+def test_every_page_links_to_its_deck(visits, server):
+    for path, visit in visits.items():
+        link = visit.page.locator(".language-switch a.slides-link")
+        assert link.count() == 1, f"{path}: no link to its slides"
+        lang, name = path.split("/")[0], path.rsplit("/", 1)[-1]
+        target = urljoin(server + path, link.get_attribute("href"))
+        assert target == f"{server}slides/{lang}/{name}"
+        with urllib.request.urlopen(target) as response:  # raises on 404
+            assert b"reveal.js" in response.read()
 
 
 def test_pages_offer_their_notebook(visits, server):
@@ -161,7 +172,10 @@ def test_pages_offer_their_notebook(visits, server):
             "[...document.querySelectorAll('a[href$=\".ipynb\"]')].map(a => a.href)")
         assert len(links) == 1, f"{path}: {links}"
         with urllib.request.urlopen(links[0]) as response:
-            assert b'"cells"' in response.read()
+            notebook = response.read()
+        assert b'"cells"' in notebook, path
+        if not path.endswith("/index.html"):  # the opening page has no code
+            assert b'"output_type"' in notebook, f"{path}: its notebook has no outputs"
 
 
 def search(browser, server: str, lang: str, query: str) -> list[str]:

@@ -60,7 +60,8 @@ def notebooks() -> dict[str, Path]:
     found = {}
     for lang in LANGUAGES:
         pages = sorted((ROOT / "chapters" / lang).glob("*.md"))
-        executed = BUILD / lang / "_build" / "jupyter_execute" / "chapters" / lang
+        # the notebooks each page offers for download (_ext/bilingual.py)
+        executed = BUILD / lang / "_build" / "html" / "_sources" / "chapters" / lang
         for page in pages:
             notebook = executed / f"{page.stem}.ipynb"
             if not notebook.exists():

@@ -1,0 +1,154 @@
+"""The lecture slides of `make slides`, as an instructor's browser shows them.
+
+Serves _build/slides on loopback, opens every deck in headless Chromium with
+every other request blocked, and walks through every slide.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import jupytext
+import pytest
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parents[1]
+SLIDES = ROOT / "_build" / "slides"
+CHROMIUM = "/usr/bin/chromium"
+PAGES = [(lang, p.stem) for lang in ("en", "zh")
+         for p in sorted((ROOT / "chapters" / lang).glob("*.md"))]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    assert (SLIDES / "index.html").exists(), "no slides in _build/slides: run `make slides`"
+    handler = functools.partial(_QuietHandler, directory=str(SLIDES))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def decks(server) -> Iterator[dict]:
+    """Every deck, opened and walked through once: what each slide showed."""
+    from playwright.sync_api import sync_playwright
+
+    seen = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync"])
+        for lang, name in PAGES:
+            outside: list[str] = []
+            errors: list[str] = []
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            page.route("**/*", lambda route, outside=outside: route.continue_()
+                       if urlparse(route.request.url).hostname == "127.0.0.1"
+                       else (outside.append(route.request.url), route.abort()))
+            page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(m.text))
+            page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+            page.goto(f"{server}{lang}/{name}.html", wait_until="networkidle")
+            page.wait_for_function("window.Reveal && Reveal.isReady()")
+            page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
+            page.evaluate("() => MathJax.startup.promise.then(() => true)")
+            # visit each slide: reveal.js hides the others (display: none)
+            slides = page.evaluate("""() => Reveal.getSlides().map(s => {
+                const at = Reveal.getIndices(s); Reveal.slide(at.h, at.v);
+                return {
+                shown: Reveal.getCurrentSlide() === s && s.offsetHeight > 0,
+                height: s.scrollHeight, width: s.scrollWidth,
+                notes: (Reveal.getSlideNotes(s) || '').trim(),
+                text: s.textContent,
+                math: s.querySelectorAll('mjx-container').length,
+                mathErrors: s.querySelectorAll('mjx-merror').length,
+                images: [...s.querySelectorAll('img')].map(i => ({
+                    alt: i.alt.trim(), ok: i.complete && i.naturalWidth > 0}))};
+            })""")
+            seen[(lang, name)] = {"slides": slides, "outside": outside, "errors": errors}
+            page.close()
+        browser.close()
+    return seen
+
+
+def test_there_is_a_deck_for_every_page_in_both_languages_and_an_index():
+    index = (SLIDES / "index.html").read_text(encoding="utf-8")
+    for lang, name in PAGES:
+        assert (SLIDES / lang / f"{name}.html").exists(), f"no deck for {lang}/{name}"
+        assert f'href="{lang}/{name}.html"' in index and f'href="{lang}/{name}.pdf"' in index
+
+
+def test_decks_load_offline_without_errors(decks):
+    for page, deck in decks.items():
+        assert deck["outside"] == [], f"{page} requested {deck['outside']}"
+        assert deck["errors"] == [], f"{page} logged {deck['errors']}"
+
+
+def test_every_slide_fits_the_screen_and_has_notes(decks):
+    for page, deck in decks.items():
+        assert len(deck["slides"]) >= 3, f"{page}: a deck of {len(deck['slides'])} slides"
+        for i, slide in enumerate(deck["slides"]):
+            assert slide["shown"], f"{page}, slide {i + 1} could not be shown"
+            assert slide["height"] <= 720 and slide["width"] <= 1280, \
+                f"{page}, slide {i + 1}: {slide['width']}x{slide['height']} exceeds 1280x720"
+            assert slide["notes"], f"{page}, slide {i + 1} has no speaker notes"
+
+
+def test_math_is_rendered_on_the_slides(decks):
+    for page, deck in decks.items():
+        assert sum(s["math"] for s in deck["slides"]) > 0, f"{page}: no math at all"
+        for i, slide in enumerate(deck["slides"]):
+            assert slide["mathErrors"] == 0, f"{page}, slide {i + 1}: a MathJax error"
+            assert "\\(" not in slide["text"] and "\\[" not in slide["text"], \
+                f"{page}, slide {i + 1}: math left as TeX"
+
+
+def test_slide_images_load_and_have_alt_text(decks):
+    for page, deck in decks.items():
+        for i, slide in enumerate(deck["slides"]):
+            for image in slide["images"]:
+                assert image["ok"] and image["alt"], f"{page}, slide {i + 1}: {image}"
+
+
+def test_pdf_handout_has_one_page_per_slide(decks):
+    for (lang, name), deck in decks.items():
+        pdf = SLIDES / lang / f"{name}.pdf"
+        assert pdf.exists(), f"no handout {pdf}"
+        assert len(PdfReader(pdf).pages) == len(deck["slides"]), f"{lang}/{name}"
+
+
+def _lines(text: str) -> list[str]:
+    """Distinctive lines of prose: long enough to be unique, no markup."""
+    return [line.strip() for line in text.splitlines()
+            if len(line.strip()) > 40 and not re.match(r"[#:(`$|+-]", line.strip())
+            and "{" not in line and "$" not in line and "`" not in line and "*" not in line]
+
+
+@pytest.mark.parametrize("lang, name", PAGES)
+def test_slide_only_cells_stay_out_of_the_book_and_book_prose_out_of_the_deck(lang, name):
+    page = jupytext.read(ROOT / "chapters" / lang / f"{name}.md")
+    book = (ROOT / "_build" / "html" / lang / "chapters" / lang / f"{name}.html").read_text(
+        encoding="utf-8")
+    deck = (SLIDES / lang / f"{name}.html").read_text(encoding="utf-8")
+    book_text, deck_text = html.unescape(book), html.unescape(deck)
+    for cell in page.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in _lines(cell.source):
+            if "remove-cell" in cell.metadata.get("tags", []):
+                assert line not in book_text, f"slide-only text in the book: {line!r}"
+            elif "slideshow" not in cell.metadata:
+                assert line not in deck_text, f"book prose in the deck: {line!r}"

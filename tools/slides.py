@@ -1,0 +1,297 @@
+"""Lecture slides from the chapter pages: a reveal.js deck per page and language.
+
+    python tools/slides.py              # after the book build: decks, PDFs, index
+    python tools/slides.py en/theory    # preview one deck: _build/slides/en/theory.html
+
+A deck is made from the page's source, with the outputs of the notebook that
+the book build executed, so it shows the very figures and numbers of the
+book (a code cell whose source changed since that build is an error: run
+`make book`). Cells join a deck through their
+``slideshow`` metadata, as in Jupyter's slideshow view:
+
+    slide     starts a slide           subslide  starts a slide below it
+    fragment  appears on a click       "-"       continues the current slide
+    notes     the slide's speaker notes
+    skip, or no metadata: not in the deck (the book's longer prose)
+
+Markdown cells written only for the slides also carry the tag ``remove-cell``,
+which hides them from the book. A code cell shows its source and its outputs;
+the tag ``slides-output-only`` shows the outputs alone.
+
+Output: _build/slides/{en,zh}/<page>.html and .pdf, an index, and the
+reveal.js and MathJax files they load (from npm), all copied into the site
+as _build/html/slides/. A PDF is printed again only when its deck changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "_build"
+SLIDES = BUILD / "slides"
+SITE_SLIDES = BUILD / "html" / "slides"
+REVEAL = ROOT / "node_modules" / "reveal.js"
+LANGUAGES = {"en": "en", "zh": "zh-CN"}  # code -> html lang
+WORDS = {"en": {"title": "Momentum: lecture slides", "book": "the book", "pdf": "PDF handout"},
+         "zh": {"title": "动量法：课程幻灯片", "book": "书中本页", "pdf": "PDF 讲义"}}
+
+
+def _math(content: str, options: dict) -> str:
+    content = html.escape(content)
+    return f"\\[{content}\\]" if options.get("display_mode") else f"\\({content}\\)"
+
+
+MARKDOWN = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, renderer=_math)
+ROLE = re.compile(r"\{(?:ref|numref|eq|doc)\}`([^`<]*?)\s*(?:<[^>]*>)?`")
+
+
+def markdown(text: str) -> str:
+    """HTML of a slide's markdown; MyST roles become their plain text."""
+    return MARKDOWN.render(ROLE.sub(lambda m: m.group(1), text))
+
+
+def slide_type(cell) -> str | None:
+    return cell.metadata.get("slideshow", {}).get("slide_type")
+
+
+class Deck:
+    """The slides of one page, built cell by cell."""
+
+    def __init__(self, name: str, lang: str) -> None:
+        self.name, self.lang = name, lang
+        self.stacks: list[list[dict]] = []  # horizontal slides, each a vertical stack
+        self.images: dict[str, str] = {}    # file name -> SVG text
+
+    def add(self, cell) -> None:
+        kind = slide_type(cell)
+        if kind in (None, "skip"):
+            return
+        if kind == "slide" or not self.stacks:
+            self.stacks.append([])
+        if kind == "subslide" or not self.stacks[-1]:
+            self.stacks[-1].append({"body": [], "notes": []})
+        slide = self.stacks[-1][-1]
+        content = self.render(cell)
+        if kind == "notes":
+            slide["notes"].append(content)
+        elif kind == "fragment":
+            slide["body"].append(f'<div class="fragment">{content}</div>')
+        else:
+            slide["body"].append(content)
+
+    def render(self, cell) -> str:
+        """A cell's HTML; code with a figure sits beside it, in two columns."""
+        if cell.cell_type == "markdown":
+            return markdown(cell.source)
+        outputs = "\n".join(filter(None, (self.render_output(cell, o) for o in cell.outputs)))
+        if "slides-output-only" in cell.metadata.get("tags", []):
+            return outputs
+        code = (f'<pre class="code"><code class="language-python">'
+                f"{html.escape(cell.source)}</code></pre>")
+        if 'class="figure"' in outputs:
+            return f'<div class="columns"><div>{code}</div><div>{outputs}</div></div>'
+        return code + outputs
+
+    def render_output(self, cell, output) -> str:
+        if output.output_type == "stream" and output.name == "stdout":
+            return f'<pre class="output">{html.escape(output.text.rstrip())}</pre>'
+        data = output.get("data", {})
+        if "image/svg+xml" in data:
+            svg = data["image/svg+xml"]
+            name = f"{self.name}-{hashlib.sha1(svg.encode()).hexdigest()[:12]}.svg"
+            self.images[name] = svg
+            alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
+            return f'<img class="figure" src="img/{name}" alt="{html.escape(alt)}">'
+        if "text/plain" in data and output.output_type == "execute_result":
+            return f'<pre class="output">{html.escape(data["text/plain"])}</pre>'
+        return ""
+
+    def html(self, title: str) -> str:
+        sections = []
+        for stack in self.stacks:
+            inner = "\n".join(
+                f'<section>\n{"".join(s["body"])}\n<aside class="notes">{"".join(s["notes"])}'
+                f"</aside>\n</section>" for s in stack)
+            sections.append(inner if len(stack) == 1 else f"<section>\n{inner}\n</section>")
+        return TEMPLATE.format(lang=LANGUAGES[self.lang], title=html.escape(title),
+                               slides="\n".join(sections))
+
+
+TEMPLATE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="stylesheet" href="../assets/reveal/dist/reset.css">
+<link rel="stylesheet" href="../assets/reveal/dist/reveal.css">
+<link rel="stylesheet" href="../assets/reveal/dist/theme/white.css">
+<link rel="stylesheet" href="../assets/reveal/plugin/highlight/monokai.css">
+<link rel="stylesheet" href="../assets/deck.css">
+</head>
+<body>
+<div class="reveal"><div class="slides">
+{slides}
+</div></div>
+<script src="../assets/reveal/dist/reveal.js"></script>
+<script src="../assets/reveal/plugin/notes/notes.js"></script>
+<script src="../assets/reveal/plugin/math/math.js"></script>
+<script src="../assets/reveal/plugin/highlight/highlight.js"></script>
+<script>
+Reveal.initialize({{
+  width: 1280, height: 720, margin: 0.04, center: false, hash: true, transition: "fade",
+  slideNumber: "c/t", pdfMaxPagesPerSlide: 1, pdfSeparateFragments: false,
+  mathjax3: {{ mathjax: "../assets/mathjax/tex-chtml.js" }},
+  plugins: [RevealNotes, RevealMath.MathJax3, RevealHighlight]
+}});
+</script>
+</body>
+</html>
+"""
+
+
+def executed_notebook(lang: str, name: str) -> Path:
+    """The executed notebook the page offers for download (_ext/bilingual.py)."""
+    return BUILD / lang / "_build" / "html" / "_sources" / "chapters" / lang / f"{name}.ipynb"
+
+
+def with_outputs(page, executed, path: Path):
+    """The page's cells, each code cell with the outputs the build gave it."""
+    code = [c for c in page.cells if c.cell_type == "code"]
+    ran = [c for c in executed.cells if c.cell_type == "code"]
+    if [c.source for c in code] != [c.source for c in ran]:
+        sys.exit(f"{path} changed since the book build executed it: run `make book`")
+    for cell, result in zip(code, ran):
+        cell.outputs = result.outputs
+    return page
+
+
+def page_title(notebook) -> str:
+    for cell in notebook.cells:
+        match = re.search(r"^# (.+)$", cell.source, re.M) if cell.cell_type == "markdown" else None
+        if match:
+            return match.group(1).strip()
+    return ""
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` unless the file already holds it; True if written."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".part")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return True
+
+
+def build_decks(only: str | None = None) -> list[tuple[str, str, str]]:
+    """Write every deck (or the one named ``lang/page``); return (lang, page, title)."""
+    decks = []
+    for lang in LANGUAGES:
+        for page in sorted((ROOT / "chapters" / lang).glob("*.md")):
+            if only and only != f"{lang}/{page.stem}":
+                continue
+            source = executed_notebook(lang, page.stem)
+            if not source.exists():
+                sys.exit(f"{source} is missing: run the book build first (make book)")
+            notebook = with_outputs(jupytext.read(page), nbformat.read(source, as_version=4),
+                                    page)
+            deck = Deck(page.stem, lang)
+            for cell in notebook.cells:
+                deck.add(cell)
+            if not deck.stacks:
+                sys.exit(f"chapters/{lang}/{page.name} has no slides: mark cells with "
+                         "slideshow metadata (see tools/slides.py)")
+            title = page_title(notebook)
+            write_if_changed(SLIDES / lang / f"{page.stem}.html", deck.html(title))
+            for name, svg in deck.images.items():
+                write_if_changed(SLIDES / lang / "img" / name, svg)
+            decks.append((lang, page.stem, title))
+    return decks
+
+
+def copy_assets() -> None:
+    """reveal.js and MathJax, from npm (via the book's staged copy), and our CSS."""
+    assets = SLIDES / "assets"
+    for source, target in [(REVEAL / "dist", assets / "reveal" / "dist"),
+                           (REVEAL / "plugin", assets / "reveal" / "plugin"),
+                           (BUILD / "assets" / "mathjax", assets / "mathjax")]:
+        if not source.exists():
+            sys.exit(f"{source} is missing: run `make setup` and the book build first")
+        shutil.copytree(source, target, dirs_exist_ok=True)
+    shutil.copy2(ROOT / "tools" / "deck.css", assets / "deck.css")
+
+
+def print_pdfs(decks: list[tuple[str, str, str]]) -> None:
+    """Print each deck whose PDF is older than its HTML through reveal's print view."""
+    from slides_pdf import print_decks
+
+    stale = [SLIDES / lang / f"{name}.html" for lang, name, _ in decks
+             if not (SLIDES / lang / f"{name}.pdf").exists()
+             or (SLIDES / lang / f"{name}.pdf").stat().st_mtime
+             < (SLIDES / lang / f"{name}.html").stat().st_mtime]
+    print_decks(SLIDES, stale)
+
+
+def write_index(decks: list[tuple[str, str, str]]) -> None:
+    rows = {lang: [] for lang in LANGUAGES}
+    for lang, name, title in decks:
+        words = WORDS[lang]
+        rows[lang].append(
+            f'<li><a href="{lang}/{name}.html">{html.escape(title)}</a> · '
+            f'<a href="{lang}/{name}.pdf">{words["pdf"]}</a> · '
+            f'<a href="../{lang}/chapters/{lang}/{name}.html">{words["book"]}</a></li>')
+    columns = "\n".join(f'<section lang="{LANGUAGES[lang]}"><h2>{WORDS[lang]["title"]}</h2>'
+                        f'<ul>{"".join(items)}</ul></section>' for lang, items in rows.items())
+    write_if_changed(SLIDES / "index.html", INDEX.format(columns=columns))
+
+
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Momentum · 动量法: slides</title>
+<link rel="stylesheet" href="assets/deck.css">
+</head>
+<body class="deck-index">
+<main>
+{columns}
+</main>
+</body>
+</html>
+"""
+
+
+def main() -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    if len(sys.argv) > 1:  # a preview of one deck, nothing else
+        decks = build_decks(only=sys.argv[1])
+        if not decks:
+            sys.exit(f"no page {sys.argv[1]}: give it as en/basics or zh/theory")
+        copy_assets()
+        print(f"wrote {SLIDES.relative_to(ROOT)}/{sys.argv[1]}.html")
+        return
+    decks = build_decks()
+    copy_assets()
+    write_index(decks)
+    print_pdfs(decks)
+    shutil.rmtree(SITE_SLIDES, ignore_errors=True)
+    shutil.copytree(SLIDES, SITE_SLIDES)
+    print(f"{len(decks)} decks in {SLIDES.relative_to(ROOT)}/ (and the site's slides/)")
+
+
+if __name__ == "__main__":
+    main()
