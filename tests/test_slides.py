@@ -78,7 +78,19 @@ def decks(server) -> Iterator[dict]:
                 images: [...s.querySelectorAll('img')].map(i => ({
                     alt: i.alt.trim(), ok: i.complete && i.naturalWidth > 0}))};
             })""")
-            seen[(lang, name)] = {"slides": slides, "outside": outside, "errors": errors}
+            explorers = []  # each explorer's figure before and after an arrow key
+            for k in range(page.locator(".d2l-explorer").count()):
+                explorer = page.locator(".d2l-explorer").nth(k)
+                at = page.evaluate("e => Reveal.getIndices(e.closest('section'))",
+                                   explorer.element_handle())
+                page.evaluate(f"Reveal.slide({at['h']}, {at.get('v') or 0})")
+                before = explorer.locator("svg").inner_html()
+                explorer.locator("input[type=range]").first.focus()
+                page.keyboard.press("ArrowLeft")
+                explorers.append((before, explorer.locator("svg").inner_html(),
+                                  page.evaluate("Reveal.getIndices().h") == at["h"]))
+            seen[(lang, name)] = {"slides": slides, "outside": outside, "errors": errors,
+                                  "explorers": explorers}
             page.close()
         browser.close()
     return seen
@@ -121,6 +133,16 @@ def test_slide_images_load_and_have_alt_text(decks):
         for i, slide in enumerate(deck["slides"]):
             for image in slide["images"]:
                 assert image["ok"] and image["alt"], f"{page}, slide {i + 1}: {image}"
+
+
+def test_explorers_on_slides_move_with_the_keyboard(decks):
+    """Arrow keys move a focused slider (not the deck), and the figure changes."""
+    kinds = [page for page, deck in decks.items() if deck["explorers"]]
+    assert {name for _, name in kinds} == {"basics", "theory"}, kinds
+    for page, deck in decks.items():
+        for before, after, stayed in deck["explorers"]:
+            assert stayed, f"{page}: the arrow key turned the slide instead of moving the slider"
+            assert after != before, f"{page}: the explorer's figure did not change"
 
 
 def test_pdf_handout_has_one_page_per_slide(decks):

@@ -16,6 +16,7 @@ node_modules (installed from package.json by `make setup`).
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -52,6 +53,24 @@ def stage_mathjax() -> None:
         else:
             target.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / part)
+
+
+def invalidate_stale_caches() -> None:
+    """Drop the execution caches when d2lmini changed since they were filled.
+
+    The caches are keyed on each page's code alone, so outputs drawn by an
+    older d2lmini (a figure, an explorer's embedded script) would survive a
+    change to the package: its sources' fingerprint is kept beside them.
+    """
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "d2lmini").glob("*.[pj][ys]")):
+        digest.update(path.name.encode() + path.read_bytes())
+    stamp = BUILD / ".jupyter_cache" / "d2lmini.sha256"
+    if stamp.exists() and stamp.read_text() == digest.hexdigest():
+        return
+    shutil.rmtree(BUILD / ".jupyter_cache", ignore_errors=True)
+    stamp.parent.mkdir(parents=True)
+    stamp.write_text(digest.hexdigest())
 
 
 def derived_config(lang: str) -> tuple[Path, Path]:
@@ -101,6 +120,7 @@ def build_all() -> dict[str, Path]:
 
 
 def main() -> None:
+    invalidate_stale_caches()
     stage_mathjax()
     built = build_all()
     shutil.rmtree(SITE, ignore_errors=True)

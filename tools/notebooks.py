@@ -80,7 +80,8 @@ def main() -> None:
             zf.writestr(f"{TOP}/README.md", README)
             zf.writestr(f"{TOP}/requirements.txt", REQUIREMENTS)
             zf.write(ROOT / "pyproject.toml", f"{TOP}/pyproject.toml")
-            for module in sorted((ROOT / "d2lmini").glob("*.py")):
+            for module in sorted([*(ROOT / "d2lmini").glob("*.py"),
+                                  *(ROOT / "d2lmini").glob("*.js")]):
                 zf.write(module, f"{TOP}/d2lmini/{module.name}")
             for name, path in members.items():
                 zf.write(path, f"{TOP}/{name}")

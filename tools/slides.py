@@ -113,6 +113,8 @@ class Deck:
             self.images[name] = svg
             alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
             return f'<img class="figure" src="img/{name}" alt="{html.escape(alt)}">'
+        if "text/html" in data and 'class="d2l-explorer"' in data["text/html"]:
+            return data["text/html"]  # an explorer: it runs in the deck as on the site
         if "text/plain" in data and output.output_type == "execute_result":
             return f'<pre class="output">{html.escape(data["text/plain"])}</pre>'
         return ""

@@ -1,0 +1,99 @@
+"""The explorers' numbers, checked against independent computations."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import d2lmini as d2l
+from d2lmini import explorers as ex
+
+
+def radius_by_eigenvalues(eta_lambda: float, beta: float) -> float:
+    """rho of the 2x2 momentum matrix, by numpy's eigenvalues (eta = eta_lambda, lam = 1)."""
+    R = np.array([[beta, 1.0], [-eta_lambda * beta, 1 - eta_lambda]])
+    return float(max(abs(np.linalg.eigvals(R))))
+
+
+def test_spectral_radius_matches_the_eigenvalues_of_the_iteration_matrix():
+    rng = np.random.default_rng(0)
+    for eta_lambda, beta in zip(rng.uniform(0, 5, 300), rng.uniform(0, 0.99, 300)):
+        assert ex.spectral_radius(eta_lambda, beta) == pytest.approx(
+            radius_by_eigenvalues(eta_lambda, beta), rel=1e-6, abs=1e-9)
+
+
+def test_verdict_flips_exactly_at_the_boundary():
+    for beta in (0.0, 0.3, 0.5, 0.9):
+        edge = ex.boundary(beta)
+        assert edge == pytest.approx(2 + 2 * beta)
+        assert ex.converges(edge - 1e-6, beta) and not ex.converges(edge + 1e-6, beta)
+        assert ex.spectral_radius(0.0, beta) == pytest.approx(1.0)  # eta*lambda = 0: no progress
+
+
+def test_best_parameters_put_both_curvatures_at_the_optimal_rate():
+    eta, beta, rate = ex.best_parameters(0.2, 4.0)
+    kappa = 20
+    assert rate == pytest.approx((np.sqrt(kappa) - 1) / (np.sqrt(kappa) + 1))
+    for lam in (0.2, 4.0):
+        assert radius_by_eigenvalues(eta * lam, beta) == pytest.approx(rate, abs=1e-6)
+    # and no (eta, beta) on a grid does better in the worse of the two directions
+    grid = [max(radius_by_eigenvalues(e * 0.2, b), radius_by_eigenvalues(e * 4, b))
+            for e in np.linspace(0.05, 1, 60) for b in np.linspace(0, 0.95, 60)]
+    assert min(grid) >= rate - 1e-3
+
+
+@pytest.mark.parametrize("eta, beta", [(0.4, 0.0), (0.6, 0.0), (0.6, 0.5), (0.6, 0.25)])
+def test_trajectories_are_the_chapters(eta, beta, capsys):
+    def momentum_2d(x1, x2, v1, v2):
+        v1, v2 = beta * v1 + 0.2 * x1, beta * v2 + 4 * x2
+        return x1 - eta * v1, x2 - eta * v2, v1, v2
+
+    expected = [v for point in d2l.train_2d(momentum_2d) for v in point]
+    assert [v for point in ex.trajectory(eta, beta, 20) for v in point] == pytest.approx(expected)
+
+
+def test_leaky_weights_window_and_sum():
+    for beta in (0.0, 0.5, 0.9, 0.99):
+        weights = ex.leaky_weights(beta, 40)
+        assert weights[0] == 1 and weights[5] == pytest.approx(beta ** 5)
+        assert ex.weight_sum(beta, 40) == pytest.approx(sum(weights))
+        assert ex.effective_window(beta) == pytest.approx(sum(beta ** t for t in range(10_000)))
+
+
+def test_leaky_average_is_the_exponentially_weighted_mean():
+    g = ex.noisy_gradients()
+    beta = 0.8
+    average = ex.leaky_average(g, beta)
+    for t in (0, 10, 59):
+        expected = (1 - beta) * sum(beta ** k * g[t - k] for k in range(t + 1))
+        assert average[t] == pytest.approx(expected)
+    assert abs(np.mean(g) - 1) < 0.3 and ex.noisy_gradients() == g  # seeded: the same every time
+
+
+def test_scalar_iterates_follow_the_matrix_power():
+    eta, beta, lam = 0.3, 0.6, 4.0
+    R = np.array([[beta, lam], [-eta * beta, 1 - eta * lam]])
+    xs = ex.scalar_iterates(eta, beta, lam, 12)
+    for t in (1, 5, 12):
+        assert xs[t] == pytest.approx((np.linalg.matrix_power(R, t) @ [0, 1])[1])
+
+
+@pytest.mark.parametrize("make", [d2l.trajectory_explorer, d2l.leaky_average_explorer,
+                                  d2l.region_explorer])
+def test_an_explorer_offers_a_widget_and_a_static_version(make):
+    explorer = make()
+    bundle = explorer._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    page = bundle["text/html"]
+    assert page.count('type="range"') == page.count("<label for=") >= 2
+    assert "<script>" in page and "window.d2lExplorers" in page
+    assert len(page.encode()) < 100_000  # a page with an explorer grows by far less than 1 MB
+
+
+def test_moving_a_live_slider_redraws_the_figure():
+    explorer = d2l.trajectory_explorer()
+    box = explorer.widget()
+    sliders, view = box.children[0].children, box.children[1]
+    before = view.value
+    sliders[1].value = 0.0  # beta: momentum becomes gradient descent
+    assert view.value != before and "x2: -1673.365109" in view.value
