@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
-__all__ = ["plt", "use_svg_display", "set_figsize", "set_language", "plot_loss"]
+__all__ = ["plt", "use_svg_display", "set_figsize", "set_language", "get_language", "plot_loss"]
 
 LOSS_YLIM = (0.22, 0.35)  # d2l's fixed range, so runs can be compared by eye
 
@@ -70,6 +70,11 @@ def use_svg_display() -> None:
     except ImportError:  # not running under IPython's inline backend
         return
     set_matplotlib_formats("svg")
+
+
+def get_language() -> str:
+    """The language set by ``set_language``: ``'en'`` (the default) or ``'zh'``."""
+    return _language
 
 
 def set_figsize(figsize: tuple[float, float] = (3.5, 2.5)) -> None:

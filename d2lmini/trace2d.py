@@ -42,7 +42,7 @@ def train_2d(trainer: Trainer, steps: int = 20,
     check_positive_int("steps", steps)
     x1, x2, s1, s2 = START
     results = [(x1, x2)]
-    for step in range(1, steps + 1):
+    for _ in range(steps):
         state = trainer(x1, x2, s1, s2) if f_grad is None else trainer(x1, x2, s1, s2, f_grad)
         x1, x2, s1, s2 = _unpack_state(trainer, state)
         results.append((x1, x2))

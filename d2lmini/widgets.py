@@ -46,12 +46,6 @@ SLIDERS = {
 _ids = itertools.count()
 
 
-def _language() -> str:
-    from d2lmini import plotting
-
-    return plotting._language
-
-
 @functools.lru_cache(maxsize=1)
 def radius_map_png() -> str:
     """The spectral radius over (eta*lambda, beta), as a PNG data URI."""
@@ -74,7 +68,9 @@ class Explorer:
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
-        self.words = WORDS[_language()]
+        from d2lmini.plotting import get_language
+
+        self.words = WORDS[get_language()]
         self.config: dict[str, Any] = {"kind": kind, "words": self.words}
         if kind == "leaky":
             self.config["gradients"] = ex.noisy_gradients()

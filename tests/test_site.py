@@ -9,16 +9,15 @@ page's mirror, and search finding Chinese words on Chinese pages.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
+
+from tests.conftest import serve_folder
 
 SITE = Path(__file__).resolve().parents[1] / "_build" / "html"
 CHROMIUM = "/usr/bin/chromium"
@@ -34,17 +33,8 @@ def pages() -> list[str]:
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     assert (SITE / "index.html").exists(), "no site in _build/html: run `make book` first"
-    handler = functools.partial(_QuietHandler, directory=str(SITE))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+    with serve_folder(SITE) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -6,18 +6,18 @@ every other request blocked, and walks through every slide.
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import jupytext
 import pytest
+
 from pypdf import PdfReader
+
+from tests.conftest import serve_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 SLIDES = ROOT / "_build" / "slides"
@@ -29,17 +29,8 @@ PAGES = [(lang, p.stem) for lang in ("en", "zh")
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     assert (SLIDES / "index.html").exists(), "no slides in _build/slides: run `make slides`"
-    handler = functools.partial(_QuietHandler, directory=str(SLIDES))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+    with serve_folder(SLIDES) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
