@@ -54,7 +54,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_explorers.py
 	$(BIN)/python bench/bench_book.py
 
+# JupyterLab is installed on first use, not by setup: it brings a JSON-schema
+# extra that costs every book build 4 s of start-up (see README, Speed).
 lab: $(STAMP)
+	$(BIN)/python -c "import jupyterlab" 2>/dev/null || $(BIN)/python -m pip install --quiet "jupyterlab>=4,<5"
 	$(BIN)/jupyter lab chapters/
 
 clean:

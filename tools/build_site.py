@@ -24,6 +24,9 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).parent))
+from sync import sync_tree  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
 SITE = BUILD / "html"
@@ -45,13 +48,12 @@ def stage_mathjax() -> None:
     if not MATHJAX.exists():
         sys.exit(f"MathJax is missing ({MATHJAX}): run `make setup` (npm ci) first.")
     target = ASSETS / "mathjax"
-    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True, exist_ok=True)
     for part in MATHJAX_PARTS:
         source = MATHJAX / part
         if source.is_dir():
-            shutil.copytree(source, target / part)
+            sync_tree(source, target / part)
         else:
-            target.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / part)
 
 
@@ -123,9 +125,8 @@ def main() -> None:
     invalidate_stale_caches()
     stage_mathjax()
     built = build_all()
-    shutil.rmtree(SITE, ignore_errors=True)
-    for lang, html in built.items():
-        shutil.copytree(html, SITE / lang)
+    for lang, html in built.items():  # the slides/ beside them are tools/slides.py's
+        sync_tree(html, SITE / lang)
     shutil.copy2(ROOT / "tools" / "landing.html", SITE / "index.html")
     print(f"The site is in {SITE.relative_to(ROOT)}/: open index.html")
 

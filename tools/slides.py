@@ -226,13 +226,15 @@ def build_decks(only: str | None = None) -> list[tuple[str, str, str]]:
 
 def copy_assets() -> None:
     """reveal.js and MathJax, from npm (via the book's staged copy), and our CSS."""
+    from sync import sync_tree
+
     assets = SLIDES / "assets"
     for source, target in [(REVEAL / "dist", assets / "reveal" / "dist"),
                            (REVEAL / "plugin", assets / "reveal" / "plugin"),
                            (BUILD / "assets" / "mathjax", assets / "mathjax")]:
         if not source.exists():
             sys.exit(f"{source} is missing: run `make setup` and the book build first")
-        shutil.copytree(source, target, dirs_exist_ok=True)
+        sync_tree(source, target)
     shutil.copy2(ROOT / "tools" / "deck.css", assets / "deck.css")
 
 
@@ -290,8 +292,9 @@ def main() -> None:
     copy_assets()
     write_index(decks)
     print_pdfs(decks)
-    shutil.rmtree(SITE_SLIDES, ignore_errors=True)
-    shutil.copytree(SLIDES, SITE_SLIDES)
+    from sync import sync_tree
+
+    sync_tree(SLIDES, SITE_SLIDES)
     print(f"{len(decks)} decks in {SLIDES.relative_to(ROOT)}/ (and the site's slides/)")
 
 
