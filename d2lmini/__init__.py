@@ -1,6 +1,6 @@
 """d2lmini: the Dive into Deep Learning helpers that the momentum chapter uses.
 
-A reader's d2l code runs unchanged with ``import d2lmini as d2l``::
+The momentum section's d2l code runs unchanged with ``import d2lmini as d2l``::
 
     import d2lmini as d2l
 
