@@ -24,6 +24,7 @@ Notebook outputs get both from their cell's metadata::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -58,11 +59,11 @@ def declared_figures(source: str) -> list[str]:
 def check_figures(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for image, problem in figure_problems(doctree):
         logger.warning("image %s", problem, location=image, type="bookchecks", subtype="figure")
-    source = app.env.doc2path(docname)
-    if str(source).endswith(".md"):
-        drawn = {i for figure in doctree.findall(nodes.figure) for i in figure["ids"]}
-        for name in declared_figures(open(source, encoding="utf-8").read()):
-            if name not in drawn:
+    source = Path(app.env.doc2path(docname))
+    if source.suffix == ".md":
+        drawn = {n for figure in doctree.findall(nodes.figure) for n in figure["names"]}
+        for name in declared_figures(source.read_text(encoding="utf-8")):
+            if nodes.fully_normalize_name(name) not in drawn:
                 logger.warning("the cell declaring figure %r drew no image", name,
                                location=docname, type="bookchecks", subtype="figure")
 

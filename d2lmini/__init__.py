@@ -59,6 +59,7 @@ _EXPORTS: dict[str, str] = {
     "plot_loss": "plotting",
     "set_figsize": "plotting",
     "set_language": "plotting",
+    "get_language": "plotting",
     "use_svg_display": "plotting",
 }
 

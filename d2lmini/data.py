@@ -52,9 +52,7 @@ class ChecksumError(ValueError):
 def data_dir() -> Path:
     """Return the folder the data files are read from and cached into.
 
-    >>> import os; os.environ["D2LMINI_DATA_DIR"] = "/tmp/data"
-    >>> data_dir()
-    PosixPath('/tmp/data')
+    >>> folder = data_dir()  # $D2LMINI_DATA_DIR, or ~/.cache/d2lmini
     """
     folder = os.environ.get(ENV_VAR)
     if folder:
@@ -81,8 +79,7 @@ def download(name: str = "airfoil", folder: str | os.PathLike[str] | None = None
     no good copy and the download fails, ``ChecksumError`` when the
     downloaded bytes are not the expected file.
 
-    >>> path = download("airfoil")        # doctest: +SKIP
-    >>> path.name
+    >>> download("airfoil").name
     'airfoil_self_noise.dat'
     """
     if name not in DATA_HUB:
@@ -90,10 +87,15 @@ def download(name: str = "airfoil", folder: str | os.PathLike[str] | None = None
     url, sha1 = DATA_HUB[name]
     folder = Path(folder) if folder is not None else data_dir()
     path = folder / url.rsplit("/", 1)[-1]
-    if path.exists():
+    try:
         if sha1_of(path) == sha1:
             return path
         _discard_bad_copy(path, sha1)
+    except FileNotFoundError:  # no copy yet (or another process just removed a bad one)
+        pass
+    except OSError as err:
+        raise DownloadError(f"cannot read {path} ({err.strerror}): fix its permissions, "
+                            f"or point {ENV_VAR} at another folder") from err
     _fetch(url, path, sha1, timeout)
     return path
 
@@ -101,7 +103,7 @@ def download(name: str = "airfoil", folder: str | os.PathLike[str] | None = None
 def _discard_bad_copy(path: Path, sha1: str) -> None:
     """Remove a cached file that failed its checksum, or explain why we can't."""
     try:
-        path.unlink()
+        path.unlink(missing_ok=True)
     except OSError as err:
         raise ChecksumError(
             f"{path} is not the expected file (its SHA-1 should be {sha1}) and it "
@@ -114,20 +116,33 @@ def _discard_bad_copy(path: Path, sha1: str) -> None:
 
 def _fetch(url: str, path: Path, sha1: str, timeout: float) -> None:
     """Download ``url`` to ``path`` atomically, checking its SHA-1 first."""
+    def cannot_write(err: OSError) -> DownloadError:
+        return DownloadError(f"cannot write to {path.parent} ({err.strerror}): set {ENV_VAR} "
+                             f"to a writable folder, or put a copy of {url} there yourself.")
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
                                         suffix=".part")
+        os.fchmod(fd, 0o644)  # readable by everyone who shares the folder, as a copy would be
     except OSError as err:
-        raise DownloadError(
-            f"cannot write to {path.parent} ({err.strerror}): set {ENV_VAR} to a "
-            f"writable folder, or put a copy of {url} there yourself."
-        ) from err
+        raise cannot_write(err) from err
     tmp = Path(tmp_name)
     try:
         digest = hashlib.sha1()
-        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(url, timeout=timeout) as r:
-            for chunk in iter(lambda: r.read(1 << 16), b""):
+        with os.fdopen(fd, "wb") as out:
+            try:
+                response = urllib.request.urlopen(url, timeout=timeout)
+                with response:
+                    chunks = list(iter(lambda: response.read(1 << 16), b""))
+            except (urllib.error.URLError, OSError) as err:
+                reason = getattr(err, "reason", None) or err
+                raise DownloadError(
+                    f"could not download {url} ({reason}). If this machine is offline, "
+                    f"fetch the file on another one, check that its SHA-1 is {sha1}, put "
+                    f"it in a folder and set {ENV_VAR} to that folder (now: {path.parent})."
+                ) from err
+            for chunk in chunks:
                 digest.update(chunk)
                 out.write(chunk)
         if digest.hexdigest() != sha1:
@@ -137,13 +152,10 @@ def _fetch(url: str, path: Path, sha1: str, timeout: float) -> None:
                 f"by hand into the folder named by {ENV_VAR}."
             )
         os.replace(tmp, path)
-    except (urllib.error.URLError, OSError) as err:
-        reason = getattr(err, "reason", None) or err
-        raise DownloadError(
-            f"could not download {url} ({reason}). If this machine is offline, "
-            f"fetch the file on another one, check that its SHA-1 is {sha1}, put "
-            f"it in a folder and set {ENV_VAR} to that folder (now: {path.parent})."
-        ) from err
+    except (DownloadError, ChecksumError):
+        raise
+    except OSError as err:  # writing or renaming the file here, not the network
+        raise cannot_write(err) from err
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -205,7 +217,7 @@ def get_data_ch11(batch_size: int = 10, n: int = 1500) -> tuple[ArrayLoader, int
     Every column is standardised over the whole file (zero mean, unit
     variance); the last column is the label, the other five the features.
 
-    >>> data_iter, feature_dim = get_data_ch11(batch_size=10)  # doctest: +SKIP
+    >>> data_iter, feature_dim = get_data_ch11(batch_size=10)
     >>> feature_dim, len(data_iter)
     (5, 150)
     """

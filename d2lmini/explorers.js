@@ -1,6 +1,6 @@
 // The chapter's explorers in the browser: the static site and the slides run
 // this with no kernel. Each computation mirrors d2lmini/explorers.py (the
-// tests compare the two); each drawing mirrors d2lmini/widgets.py.
+// tests compare the two); each drawing mirrors d2lmini/svgdraw.py.
 (function () {
   if (window.d2lExplorers) { window.d2lExplorers.init(); return; }
   const SVGNS = "http://www.w3.org/2000/svg";

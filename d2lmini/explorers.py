@@ -66,7 +66,7 @@ def best_parameters(lam_min: float = CURVATURES[0],
     """Polyak's (eta, beta) for curvatures in [lam_min, lam_max], and the rate.
 
     >>> [round(v, 4) for v in best_parameters(0.2, 4.0)]
-    [0.6678, 0.4026, 0.6345]
+    [0.6679, 0.4026, 0.6345]
     """
     kappa = lam_max / lam_min
     rate = (math.sqrt(kappa) - 1) / (math.sqrt(kappa) + 1)

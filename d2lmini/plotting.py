@@ -52,7 +52,7 @@ def set_language(language: str) -> None:
     """Draw figures for a page in ``'en'`` or ``'zh'``: d2lmini's own words
     (the loss curve's axes) and the font order for the page's own labels.
 
-    >>> set_language("zh"); WORDS[_language]["loss"]
+    >>> set_language("zh"); WORDS[get_language()]["loss"]
     '损失'
     >>> set_language("en")
     """
@@ -65,10 +65,13 @@ def set_language(language: str) -> None:
 
 def use_svg_display() -> None:
     """Show figures as SVG in Jupyter (sharp at any zoom); no-op elsewhere."""
-    try:
-        from matplotlib_inline.backend_inline import set_matplotlib_formats
-    except ImportError:  # not running under IPython's inline backend
+    import sys
+
+    ipython = sys.modules.get("IPython")  # loaded already if we run under IPython
+    if ipython is None or ipython.get_ipython() is None:
         return
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
     set_matplotlib_formats("svg")
 
 
@@ -102,7 +105,7 @@ def plot_loss(epochs: Sequence[float], losses: Sequence[float], num_epochs: int,
     if len(points) < len(losses):
         warnings.warn(f"{len(losses) - len(points)} loss values are not finite (the "
                       "run diverged; lower the learning rate) and are not drawn",
-                      RuntimeWarning, stacklevel=3)
+                      RuntimeWarning, stacklevel=4)  # the reader's train_ch11 call
     set_figsize()
     _, ax = plt.subplots()
     if points:

@@ -15,11 +15,20 @@ from d2lmini import explorers as ex
 
 
 def _fmt(x: float, digits: int) -> str:
+    """Format like JavaScript's ``toFixed``, which the browser version uses.
+
+    Python's format rounds an exact tie (0.625 to two digits) to even, ``toFixed``
+    away from zero; rounding the exact binary value half up matches it.
+    """
+    from decimal import ROUND_HALF_UP, Decimal
+
     if math.isnan(x):
         return "nan"
     if math.isinf(x):
         return "inf" if x > 0 else "-inf"
-    return f"{x:.{digits}f}"
+    if x == 0:
+        x = 0.0  # toFixed prints -0 as "0.00"
+    return str(Decimal(x).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
 class Panel:
@@ -41,6 +50,13 @@ class Panel:
         for v, label in ticks.get("y", []):
             parts.append(f'<text x="{left - 4}" y="{self.sy(v) + 4:.1f}" text-anchor="end" '
                          f'font-size="11">{label}</text>')
+        if "xname" in ticks:
+            parts.append(f'<text x="{left + width / 2}" y="{top + height + 30}" '
+                         f'text-anchor="middle" font-size="12">{ticks["xname"]}</text>')
+        if "yname" in ticks:
+            x, y = left - 36, top + height / 2
+            parts.append(f'<text x="{x}" y="{y}" text-anchor="middle" font-size="12" '
+                         f'transform="rotate(-90 {x} {y})">{ticks["yname"]}</text>')
         self.clip = cid
 
     def line(self, points: Sequence[tuple[float, float]], style: str) -> None:
@@ -61,7 +77,7 @@ def trajectory(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
     parts: list[str] = []
     p = Panel(parts, "tc", (-6, 2, -3, 3), (50, 10, 520, 300),
               {"x": [(-6, "−6"), (-4, "−4"), (-2, "−2"), (0, "0"), (2, "2")],
-               "y": [(-2, "−2"), (0, "0"), (2, "2")]})
+               "y": [(-2, "−2"), (0, "0"), (2, "2")], "xname": "x₁", "yname": "x₂"})
     for c in (0.5, 2, 5, 10, 20):
         p.add(f'<ellipse cx="{p.sx(0):.1f}" cy="{p.sy(0):.1f}" '
               f'rx="{p.sx(math.sqrt(c / 0.1)) - p.sx(0):.1f}" '
@@ -85,7 +101,7 @@ def leaky(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
     n, window = 60, ex.effective_window(v["beta"])  # as many bars as the t slider's range
     p = Panel(parts, "lw", (-0.5, n - 0.5, 0, 1.05), (50, 10, 250, 260),
               {"x": [(t, str(t)) for t in (0, 20, 40)],
-               "y": [(0, "0"), (0.5, "0.5"), (1, "1")]})
+               "y": [(0, "0"), (0.5, "0.5"), (1, "1")], "xname": w["tau"], "yname": "βᵗ"})
     for t, weight in enumerate(ex.leaky_weights(v["beta"], n)):
         fill = "#1f77b4" if t < v["steps"] else "#c6dbef"
         p.add(f'<rect x="{p.sx(t - 0.4):.1f}" y="{p.sy(weight):.1f}" '
@@ -96,7 +112,7 @@ def leaky(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
     g = cfg["gradients"]
     q = Panel(parts, "lg", (0, len(g) - 1, -2, 4), (350, 10, 260, 260),
               {"x": [(t, str(t)) for t in (0, 20, 40)],
-               "y": [(-2, "−2"), (0, "0"), (2, "2"), (4, "4")]})
+               "y": [(-2, "−2"), (0, "0"), (2, "2"), (4, "4")], "xname": "t"})
     q.line(list(enumerate(g)), 'stroke="#aaa"')
     q.line(list(enumerate(ex.leaky_average(g, v["beta"]))), 'stroke="#1f77b4" stroke-width="2.5"')
     total = ex.weight_sum(v["beta"], v["steps"])
@@ -107,22 +123,24 @@ def leaky(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
 def region(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
     parts: list[str] = []
     p = Panel(parts, "rm", (0, 4.5, 0, 1), (50, 10, 300, 260),
-              {"x": [(t, str(t)) for t in range(5)], "y": [(0, "0"), (0.5, "0.5"), (1, "1")]})
+              {"x": [(t, str(t)) for t in range(5)], "y": [(0, "0"), (0.5, "0.5"), (1, "1")],
+               "xname": "ηλ", "yname": "β"})
     p.add(f'<image href="{cfg["map"]}" x="{p.sx(0)}" y="{p.sy(1)}" '
           f'width="{p.sx(4.5) - p.sx(0)}" height="{p.sy(0) - p.sy(1)}" '
           f'preserveAspectRatio="none"/>')
     p.line([(2, 0), (4, 1)], 'stroke="#000" stroke-dasharray="5 4" stroke-width="1.5"')
     eta_best, beta_best, rate = ex.best_parameters()
-    for lam in ex.CURVATURES:
-        p.add(f'<circle cx="{p.sx(eta_best * lam):.1f}" cy="{p.sy(beta_best):.1f}" r="6" '
-              f'fill="#ffd92f" stroke="#333"/>')
+    for lam in ex.CURVATURES:  # a star at Polyak's (eta* lambda, beta*)
+        p.add(f'<path d="M{p.sx(eta_best * lam):.1f},{p.sy(beta_best) - 7:.1f}l2,5h5l-4,3l2,6'
+              f'l-5,-4l-5,4l2,-6l-4,-3h5z" fill="#ffd92f" stroke="#333"/>')
     el = v["eta"] * v["lam"]
     r = ex.spectral_radius(el, v["beta"])
     p.add(f'<circle cx="{p.sx(min(el, 4.5)):.1f}" cy="{p.sy(v["beta"]):.1f}" r="6" '
           f'fill="#fff" stroke="#000" stroke-width="2"/>')
     q = Panel(parts, "rx", (0, 30, -1.5, 1.5), (400, 10, 210, 260),
               {"x": [(t, str(t)) for t in (0, 10, 20, 30)],
-               "y": [(-1, "−1"), (0, "0"), (1, "1")]})
+               "y": [(-1, "−1"), (0, "0"), (1, "1")], "xname": "t", "yname": "xₜ"})
+    q.add(f'<line x1="{q.sx(0)}" x2="{q.sx(30)}" y1="{q.sy(0)}" y2="{q.sy(0)}" stroke="#bbb"/>')
     q.line(list(enumerate(ex.scalar_iterates(v["eta"], v["beta"], v["lam"], 30))),
            'stroke="#1f77b4" stroke-width="2"')
     return _svg(parts), [

@@ -54,10 +54,15 @@ def train_2d(trainer: Trainer, steps: int = 20,
 def _unpack_state(trainer: Trainer, state: Any) -> tuple[float, float, float, float]:
     """Check that a trainer returned four numbers and turn them into floats."""
     name = getattr(trainer, "__name__", "the trainer")
-    if not isinstance(state, (tuple, list)) or len(state) != 4:
-        got = f"{len(state)} values" if isinstance(state, (tuple, list)) else repr(state)
+    try:
+        values = list(state)  # a tuple, a list, or an array of four numbers
+    except TypeError:
+        values = None
+    if values is None or isinstance(state, str) or len(values) != 4:
+        got = f"{len(values)} values" if values is not None else repr(state)
         raise TypeError(f"{name} must return (x1, x2, s1, s2), four numbers; it "
                         f"returned {got}. Return the state too, e.g. `return x1, x2, 0, 0`.")
+    state = values
     try:
         return tuple(float(v) for v in state)  # type: ignore[return-value]
     except (TypeError, ValueError) as err:
@@ -104,10 +109,15 @@ def _finite_points(results: Sequence[Point]) -> Any:
     import numpy as np
 
     try:
-        points = np.asarray(results, dtype=float).reshape(-1, 2)
+        points = np.asarray(results, dtype=float)
     except (TypeError, ValueError) as err:
+        points = None
+        cause: Exception | None = err
+    else:
+        cause = None
+    if points is None or points.ndim != 2 or points.shape[1] != 2:
         raise TypeError("results must be a list of (x1, x2) points, as train_2d "
-                        "returns") from err
+                        "returns") from cause
     finite = np.isfinite(points).all(axis=1)
     if not finite.all():
         warnings.warn(f"{int((~finite).sum())} of {len(points)} points are not finite "
@@ -127,14 +137,22 @@ def _window(points: Any) -> tuple[tuple[float, float], tuple[float, float]]:
 
 
 def _evaluate(f: Callable[[Any, Any], Any], x1: Any, x2: Any) -> Any:
-    """Evaluate ``f`` on a grid, with NumPy arrays or else torch tensors."""
+    """Evaluate ``f`` on a grid, with NumPy arrays or else torch tensors.
+
+    d2l passes tensors; NumPy comes first because it is cheaper and most
+    functions take either. A function that only takes tensors (``torch.exp``,
+    ``x.abs()``) gets tensors; if it fails with both, the first error is raised.
+    """
     import numpy as np
 
     with np.errstate(over="ignore", invalid="ignore"):
         try:
             return np.asarray(f(x1, x2), dtype=float)
-        except TypeError:  # e.g. f uses torch.exp, which rejects NumPy arrays
+        except (TypeError, AttributeError) as numpy_error:
             import torch
 
-            values = f(torch.from_numpy(x1), torch.from_numpy(x2))
+            try:
+                values = f(torch.from_numpy(x1), torch.from_numpy(x2))
+            except Exception:
+                raise numpy_error from None
             return values.detach().numpy()

@@ -147,6 +147,8 @@ def _fit(net: Callable[[Any], Any], step: Callable[[Any, Any], None], data_iter:
     from d2lmini.plotting import plot_loss
 
     batches_per_epoch = len(data_iter)  # type: ignore[arg-type]
+    if batches_per_epoch == 0:
+        raise ValueError("data_iter yields no minibatches: give it at least one example")
     last_batch = num_epochs * batches_per_epoch
     epochs, losses = [], []
     n = batches = 0
@@ -183,11 +185,9 @@ def _mean_loss(net: Callable[[Any], Any], data_iter: Batches) -> float:
 
 
 def _full_arrays(data_iter: Any) -> Sequence[torch.Tensor] | None:
-    """The tensors behind an ``ArrayLoader`` or a ``DataLoader``, if known."""
-    arrays = getattr(data_iter, "arrays", None)
-    if arrays is None:
-        arrays = getattr(getattr(data_iter, "dataset", None), "tensors", None)
-    return arrays
+    """All the examples behind an ``ArrayLoader``, else None (a ``DataLoader``
+    may sample a subset of its dataset, so it is iterated instead)."""
+    return getattr(data_iter, "arrays", None)
 
 
 def _feature_dim(data_iter: Batches) -> int:

@@ -8,7 +8,8 @@ carries a ``text/html`` version whose JavaScript (``explorers.js``) does the
 same computations in the browser; the book's HTML and the slides show that
 one, so the explorers work with no kernel and no network.
 
->>> trajectory_explorer()              # doctest: +SKIP
+>>> trajectory_explorer()   # in Jupyter, the panel itself
+<trajectory explorer>
 """
 
 from __future__ import annotations
@@ -76,7 +77,9 @@ class Explorer:
             self.config["gradients"] = ex.noisy_gradients()
         if kind == "region":
             self.config["map"] = radius_map_png()
-        self.values = {name: default for name, *_, default in SLIDERS[kind]}
+
+    def __repr__(self) -> str:
+        return f"<{self.kind} explorer>"
 
     # -- the static version: HTML controls and the browser's computation --
     def static_html(self) -> str:
@@ -100,29 +103,32 @@ class Explorer:
 
     # -- the live version: ipywidgets, recomputed in Python --
     def widget(self) -> Any:
+        """A new panel with its own values: each display moves only its figure."""
         import ipywidgets as w
+
+        values = {name: default for name, *_, default in SLIDERS[self.kind]}
+        view = w.HTML(self.render(values))
+
+        def moved(name: str, change: dict) -> None:
+            values[name] = change["new"]
+            view.value = self.render(values)
 
         sliders = []
         for name, label, lo, hi, step, default in SLIDERS[self.kind]:
             cls = w.IntSlider if isinstance(step, int) else w.FloatSlider
             slider = cls(value=default, min=lo, max=hi, step=step,
                          description=self.words.get(label, label), continuous_update=True)
-            slider.observe(functools.partial(self._moved, name), names="value")
+            slider.observe(functools.partial(moved, name), names="value")
             sliders.append(slider)
-        self._view = w.HTML(self.render())
-        return w.VBox([w.HBox(sliders), self._view])
+        return w.VBox([w.HBox(sliders), view])
 
-    def _moved(self, name: str, change: dict) -> None:
-        self.values[name] = change["new"]
-        self._view.value = self.render()
-
-    def render(self) -> str:
-        """The figure and readout as HTML (SVG), from the current values."""
+    def render(self, values: dict[str, float]) -> str:
+        """The figure and readout as HTML (SVG) for the sliders' ``values``."""
         from d2lmini.svgdraw import DRAW
 
-        svg, lines = DRAW[self.kind](self.values, self.words, self.config)
+        svg, lines = DRAW[self.kind](values, self.words, self.config)
         readout = "".join(f"<div>{html.escape(line)}</div>" for line in lines)
-        return f'<div class="d2l-explorer">{svg}<div class="d2l-readout">{readout}</div></div>'
+        return f'<div class="d2l-live">{svg}<div class="d2l-readout">{readout}</div></div>'
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
         """Both versions: Jupyter shows the widget, the book and slides the HTML."""

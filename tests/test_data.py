@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import socket
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +45,28 @@ def test_download_writes_a_checked_file_and_nothing_else(serve, empty_dir, airfo
     assert path == empty_dir / NAME
     assert hashlib.sha1(path.read_bytes()).hexdigest() == SHA1
     assert files_in(empty_dir) == [NAME]  # no temporary file left behind
+    assert path.stat().st_mode & 0o044 == 0o044  # others sharing the folder can read it
+
+
+def test_a_folder_that_cannot_be_written_gets_a_clear_error(serve, tmp_path, monkeypatch,
+                                                            airfoil_bytes):
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    folder.chmod(0o555)
+    monkeypatch.setenv("D2LMINI_DATA_DIR", str(folder))
+    serve(airfoil_bytes)
+    try:
+        if os.access(folder, os.W_OK):  # root ignores the mode: make writing fail another way
+            monkeypatch.setattr(data.os, "replace", _raise_enospc)
+        with pytest.raises(data.DownloadError, match="cannot write to"):
+            data.download("airfoil")
+    finally:
+        folder.chmod(0o755)
+    assert files_in(folder) == []
+
+
+def _raise_enospc(*args):
+    raise OSError(28, "No space left on device")
 
 
 def test_good_cached_file_is_used_without_a_download(empty_dir, airfoil_bytes, monkeypatch):
@@ -91,8 +113,7 @@ def test_offline_with_a_corrupted_cache_removes_it_and_says_so(empty_dir, monkey
     empty_dir.mkdir()
     (empty_dir / NAME).write_bytes(b"garbage")
     monkeypatch.setitem(data.DATA_HUB, "airfoil", (_closed_port_url(), SHA1))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with pytest.warns(UserWarning, match="removed .*SHA-1"):
         with pytest.raises(data.DownloadError, match="D2LMINI_DATA_DIR"):
             data.download("airfoil")
     assert files_in(empty_dir) == []  # the bad copy is not left as if it were good

@@ -90,6 +90,23 @@ def test_an_explorer_offers_a_widget_and_a_static_version(make):
     assert len(page.encode()) < 100_000  # a page with an explorer grows by far less than 1 MB
 
 
+def test_two_displays_of_one_explorer_move_independently():
+    explorer = d2l.trajectory_explorer()
+    first, second = explorer.widget(), explorer.widget()
+    before = second.children[1].value
+    first.children[0].children[1].value = 0.0
+    assert "x2: -1673.365109" in first.children[1].value
+    assert second.children[1].value == before
+
+
+def test_readouts_round_like_the_browser():
+    from d2lmini.svgdraw import _fmt
+
+    assert _fmt(0.625, 2) == "0.63" and _fmt(1.5625, 3) == "1.563"  # ties away from zero
+    assert _fmt(-0.0, 2) == "0.00" and _fmt(-0.0001, 2) == "-0.00"
+    assert _fmt(float("inf"), 3) == "inf" and _fmt(2 / 3, 6) == "0.666667"
+
+
 def test_moving_a_live_slider_redraws_the_figure():
     explorer = d2l.trajectory_explorer()
     box = explorer.widget()

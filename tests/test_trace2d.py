@@ -103,9 +103,23 @@ def test_show_trace_2d_accepts_functions_of_torch_tensors():
     assert d2l.plt.gca().collections  # contour lines were drawn
 
 
-def test_show_trace_2d_rejects_results_that_are_not_points():
+@pytest.mark.parametrize("results", [["not", "points", "at all"], [1, 2, 3, 4],
+                                     [(1, 2, 3), (4, 5, 6)]])
+def test_show_trace_2d_rejects_results_that_are_not_points(results):
     with pytest.raises(TypeError, match="points"):
-        d2l.show_trace_2d(f_2d, ["not", "points", "at all"])
+        d2l.show_trace_2d(f_2d, results)
+
+
+def test_show_trace_2d_takes_functions_written_for_tensors_as_d2l_does():
+    d2l.show_trace_2d(lambda x1, x2: x1.abs() + x2.abs(), [(-5, -2), (0, 0)])
+    assert d2l.plt.gca().collections
+
+
+def test_a_trainer_may_return_an_array_of_four_numbers(capsys):
+    import numpy as np
+
+    points = d2l.train_2d(lambda x1, x2, s1, s2: np.array([x1 / 2, x2 / 2, 0, 0]), steps=2)
+    assert points[-1] == (-1.25, -0.5)
 
 
 def test_trace_returns_floats_even_for_tensor_states():

@@ -98,21 +98,28 @@ def derived_config(lang: str) -> tuple[Path, Path]:
 
 
 def start_build(lang: str) -> subprocess.Popen:
-    """Start the strict build of one language, its output captured."""
+    """Start the strict build of one language, its output going to a log file."""
     config, toc = derived_config(lang)
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT),
                "--config", str(config), "--toc", str(toc), "--path-output", str(BUILD / lang),
                "--all", "-W", "-n", "--keep-going"]
-    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    with open(BUILD / lang / "build.log", "w", encoding="utf-8") as log:
+        return subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
 
 
 def build_all() -> dict[str, Path]:
     """Build every language at once; print each log; stop if any failed."""
     running = {lang: start_build(lang) for lang in LANGUAGES}
+    try:
+        for process in running.values():
+            process.wait()
+    finally:  # interrupted: stop the other builds too
+        for process in running.values():
+            if process.poll() is None:
+                process.kill()
     failed = []
     for lang, process in running.items():
-        log, _ = process.communicate()
+        log = (BUILD / lang / "build.log").read_text(encoding="utf-8")
         print(f"===== the {lang} book =====\n{log}")
         if process.returncode != 0:
             failed.append(lang)

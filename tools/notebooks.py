@@ -74,6 +74,7 @@ def main() -> None:
     members = notebooks()
     BUILD.mkdir(exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=BUILD, prefix=".notebooks-", suffix=".zip")
+    os.fchmod(fd, 0o644)  # mkstemp makes it private; the archive is for sharing
     os.close(fd)
     try:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:

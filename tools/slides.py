@@ -201,6 +201,7 @@ def write_if_changed(path: Path, text: str) -> bool:
 def build_decks(only: str | None = None) -> list[tuple[str, str, str]]:
     """Write every deck (or the one named ``lang/page``); return (lang, page, title)."""
     decks = []
+    images: set[str] = set()
     for lang in LANGUAGES:
         for page in sorted((ROOT / "chapters" / lang).glob("*.md")):
             if only and only != f"{lang}/{page.stem}":
@@ -221,6 +222,15 @@ def build_decks(only: str | None = None) -> list[tuple[str, str, str]]:
             for name, svg in deck.images.items():
                 write_if_changed(SLIDES / lang / "img" / name, svg)
             decks.append((lang, page.stem, title))
+            images |= {f"{lang}/img/{name}" for name in deck.images}
+    if only is None:  # drop figures no deck shows now, and decks of removed pages
+        pages = {f"{lang}/{name}" for lang, name, _ in decks}
+        for path in SLIDES.glob("*/img/*.svg"):
+            if str(path.relative_to(SLIDES)) not in images:
+                path.unlink()
+        for path in [*SLIDES.glob("*/*.html"), *SLIDES.glob("*/*.pdf")]:
+            if str(path.relative_to(SLIDES).with_suffix("")) not in pages:
+                path.unlink()
     return decks
 
 
@@ -239,13 +249,19 @@ def copy_assets() -> None:
 
 
 def print_pdfs(decks: list[tuple[str, str, str]]) -> None:
-    """Print each deck whose PDF is older than its HTML through reveal's print view."""
+    """Print each deck whose PDF is older than the deck, its style or the printer."""
     from slides_pdf import print_decks
 
-    stale = [SLIDES / lang / f"{name}.html" for lang, name, _ in decks
-             if not (SLIDES / lang / f"{name}.pdf").exists()
-             or (SLIDES / lang / f"{name}.pdf").stat().st_mtime
-             < (SLIDES / lang / f"{name}.html").stat().st_mtime]
+    shared = max(p.stat().st_mtime for p in [ROOT / "tools" / "deck.css",
+                                            ROOT / "tools" / "slides_pdf.py",
+                                            REVEAL / "package.json"])
+
+    def stale(lang: str, name: str) -> bool:
+        pdf = SLIDES / lang / f"{name}.pdf"
+        newest = max(shared, (SLIDES / lang / f"{name}.html").stat().st_mtime)
+        return not pdf.exists() or pdf.stat().st_mtime < newest
+
+    stale = [SLIDES / lang / f"{name}.html" for lang, name, _ in decks if stale(lang, name)]
     print_decks(SLIDES, stale)
 
 
