@@ -30,9 +30,17 @@ ARCHIVE = BUILD / "momentum-notebooks.zip"
 TOP = "momentum-notebooks"
 LANGUAGES = ("en", "zh")
 
+def torch_pin() -> str:
+    """The book's torch requirement, as requirements.txt pins it."""
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("torch"):
+            return line.split("#")[0].strip()
+    sys.exit("requirements.txt pins no torch")
+
+
 REQUIREMENTS = """\
 # Install with: pip install -r requirements.txt   (inside this folder)
-torch==2.13.0
+{torch}
 numpy>=1.26
 matplotlib>=3.8
 jupyterlab>=4
@@ -79,7 +87,7 @@ def main() -> None:
     try:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(f"{TOP}/README.md", README)
-            zf.writestr(f"{TOP}/requirements.txt", REQUIREMENTS)
+            zf.writestr(f"{TOP}/requirements.txt", REQUIREMENTS.format(torch=torch_pin()))
             zf.write(ROOT / "pyproject.toml", f"{TOP}/pyproject.toml")
             for module in sorted([*(ROOT / "d2lmini").glob("*.py"),
                                   *(ROOT / "d2lmini").glob("*.js")]):
