@@ -90,6 +90,17 @@ def test_pages_make_no_request_outside_loopback_and_log_no_error(visits):
         assert visit.errors == [], f"{path} logged {visit.errors}"
 
 
+def test_every_page_declares_an_icon_that_loads(visits, server):
+    """Without one, every browser asks the server for /favicon.ico, and gets a 404."""
+    for path, visit in [*visits.items()]:
+        href = visit.page.evaluate("document.querySelector('link[rel~=icon]')?.href")
+        assert href, f"{path}: no icon"
+        with urllib.request.urlopen(href) as response:  # raises on 404
+            assert b"<svg" in response.read()
+    with urllib.request.urlopen(server) as response:
+        assert b'rel="icon"' in response.read()  # the landing page too
+
+
 def test_pages_declare_their_language(visits):
     for path, visit in visits.items():
         lang = path.split("/")[0]

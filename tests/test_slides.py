@@ -92,6 +92,9 @@ def test_there_is_a_deck_for_every_page_in_both_languages_and_an_index():
     for lang, name in PAGES:
         assert (SLIDES / lang / f"{name}.html").exists(), f"no deck for {lang}/{name}"
         assert f'href="{lang}/{name}.html"' in index and f'href="{lang}/{name}.pdf"' in index
+        assert 'rel="icon" href="../assets/favicon.svg"' in (SLIDES / lang / f"{name}.html").read_text(
+            encoding="utf-8"), "a deck without an icon makes browsers ask for /favicon.ico"
+    assert (SLIDES / "assets" / "favicon.svg").exists() and 'rel="icon"' in index
 
 
 def test_decks_load_offline_without_errors(decks):

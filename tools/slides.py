@@ -141,6 +141,7 @@ TEMPLATE = """<!DOCTYPE html>
 <link rel="stylesheet" href="../assets/reveal/dist/theme/white.css">
 <link rel="stylesheet" href="../assets/reveal/plugin/highlight/monokai.css">
 <link rel="stylesheet" href="../assets/deck.css">
+<link rel="icon" href="../assets/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <div class="reveal"><div class="slides">
@@ -246,6 +247,7 @@ def copy_assets() -> None:
             sys.exit(f"{source} is missing: run `make setup` and the book build first")
         sync_tree(source, target)
     shutil.copy2(ROOT / "tools" / "deck.css", assets / "deck.css")
+    shutil.copy2(ROOT / "_ext" / "static" / "favicon.svg", assets / "favicon.svg")
 
 
 def print_pdfs(decks: list[tuple[str, str, str]]) -> None:
@@ -285,6 +287,7 @@ INDEX = """<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Momentum · 动量法: slides</title>
 <link rel="stylesheet" href="assets/deck.css">
+<link rel="icon" href="assets/favicon.svg" type="image/svg+xml">
 </head>
 <body class="deck-index">
 <main>
