@@ -10,10 +10,14 @@ Chromium, on the built site (run `make book` first). Target: under 30 ms.
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 from pathlib import Path
 
 import d2lmini as d2l
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from slides_pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 SITE = Path(__file__).resolve().parents[1] / "_build" / "html"
 MAKERS = {"trajectory": d2l.trajectory_explorer, "leaky": d2l.leaky_average_explorer,
@@ -39,8 +43,7 @@ def browser_ms() -> dict[str, float]:
              "region": "en/chapters/en/theory.html"}
     out = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for kind, page_path in pages.items():
             page = browser.new_page()
             page.goto((SITE / page_path).as_uri(), wait_until="load")

@@ -8,6 +8,7 @@ redraw takes well under a millisecond of drawing.
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -20,8 +21,6 @@ def _fmt(x: float, digits: int) -> str:
     Python's format rounds an exact tie (0.625 to two digits) to even, ``toFixed``
     away from zero; rounding the exact binary value half up matches it.
     """
-    from decimal import ROUND_HALF_UP, Decimal
-
     if math.isnan(x):
         return "nan"
     if math.isinf(x):

@@ -108,16 +108,13 @@ def show_trace_2d(f: Callable[[Any, Any], Any], results: Sequence[Point]) -> Non
 def _finite_points(results: Sequence[Point]) -> Any:
     import numpy as np
 
+    message = "results must be a list of (x1, x2) points, as train_2d returns"
     try:
         points = np.asarray(results, dtype=float)
     except (TypeError, ValueError) as err:
-        points = None
-        cause: Exception | None = err
-    else:
-        cause = None
-    if points is None or points.ndim != 2 or points.shape[1] != 2:
-        raise TypeError("results must be a list of (x1, x2) points, as train_2d "
-                        "returns") from cause
+        raise TypeError(message) from err
+    if points.ndim != 2 or points.shape[1] != 2:
+        raise TypeError(message)
     finite = np.isfinite(points).all(axis=1)
     if not finite.all():
         warnings.warn(f"{int((~finite).sum())} of {len(points)} points are not finite "

@@ -5,12 +5,17 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import matplotlib
 import pytest
+
+# Chromium's path and launch arguments live in one place, the PDF printer.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from slides_pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401  (used by the browser tests)
 
 matplotlib.use("Agg")  # no display here; figures are drawn, not shown
 

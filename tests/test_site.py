@@ -17,10 +17,9 @@ from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
-from tests.conftest import serve_folder
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
 SITE = Path(__file__).resolve().parents[1] / "_build" / "html"
-CHROMIUM = "/usr/bin/chromium"
 LANG_ATTR = {"en": "en", "zh": "zh-CN"}
 
 
@@ -42,9 +41,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

@@ -17,11 +17,10 @@ import pytest
 
 from pypdf import PdfReader
 
-from tests.conftest import serve_folder
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 SLIDES = ROOT / "_build" / "slides"
-CHROMIUM = "/usr/bin/chromium"
 PAGES = [(lang, p.stem) for lang in ("en", "zh")
          for p in sorted((ROOT / "chapters" / lang).glob("*.md"))]
 
@@ -40,9 +39,7 @@ def decks(server) -> Iterator[dict]:
 
     seen = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for lang, name in PAGES:
             outside: list[str] = []
             errors: list[str] = []
