@@ -22,9 +22,8 @@ Modules, one concern each:
 - ``d2lmini.trace2d``: ``train_2d``, ``show_trace_2d``;
 - ``d2lmini.training``: ``train_ch11``, ``train_concise_ch11``, ``linreg``,
   ``squared_loss``, ``Timer``;
-- ``d2lmini.explorers``, ``d2lmini.widgets``, ``d2lmini.svgdraw``: the
-  interactive explorers (computations; ipywidgets live views with a static
-  HTML/JavaScript version, ``explorers.js``; their SVG drawing);
+- ``d2lmini.explore``: the interactive explorers, one small unit each (its
+  computation, its ipywidgets view and its browser version);
 - ``d2lmini.plotting``: ``set_figsize``, ``set_language``, ``use_svg_display``,
   ``plot_loss`` and ``plt`` (``matplotlib.pyplot``, with CJK font fallback).
 """
@@ -53,9 +52,10 @@ _EXPORTS: dict[str, str] = {
     "squared_loss": "training",
     "train_ch11": "training",
     "train_concise_ch11": "training",
-    "trajectory_explorer": "widgets",
-    "leaky_average_explorer": "widgets",
-    "region_explorer": "widgets",
+    "trajectory_explorer": "explore",
+    "leaky_average_explorer": "explore",
+    "region_explorer": "explore",
+    "noise_explorer": "explore",
     "plot_loss": "plotting",
     "set_figsize": "plotting",
     "set_language": "plotting",
