@@ -116,3 +116,30 @@ def test_airfoil_floor_and_conditioning_quoted_on_the_experiments_page():
     assert round(floor, 4) == 0.2417
     eig = torch.linalg.eigvalsh(A.T @ A / len(A))
     assert round(float(eig[-1] / eig[0])) == 12
+
+
+def test_airfoil_noise_floor_predicts_the_loss_each_run_settles_at():
+    """The noisy-gradients page: eta_eff tr(Sigma_B) / 4 above the least-squares floor
+    predicts the mean loss of the second epoch of each run to within 0.0005."""
+    data_iter, _ = d2l.get_data_ch11(batch_size=10)
+    X, y = data_iter.arrays
+    A = torch.cat([X, torch.ones(len(X), 1)], dim=1).double()
+    y = y.double().reshape(-1, 1)
+    n, B = len(A), 10
+    w_best = torch.linalg.lstsq(A, y).solution
+    residual = A @ w_best - y
+    floor = (residual ** 2 / 2).mean().item()
+    trace = ((A * residual) ** 2).sum().item() / n / B * (n - B) / (n - 1)
+    for lr, beta, quoted in [(0.02, 0.5, 0.2449), (0.01, 0.9, 0.2497), (0.04, 0.0, 0.2449)]:
+        torch.manual_seed(0)
+        w, v, losses = torch.normal(0, 0.01, (6, 1), dtype=torch.float64), 0, []
+        for epoch in range(2):
+            for X_batch, y_batch in data_iter:
+                A_batch = torch.cat([X_batch, torch.ones(len(X_batch), 1)], dim=1).double()
+                v = beta * v + A_batch.T @ (A_batch @ w - y_batch.double().reshape(-1, 1)) / B
+                w = w - lr * v
+                if epoch == 1:
+                    losses.append(((A @ w - y) ** 2 / 2).mean().item())
+        predicted = floor + lr / (1 - beta) * trace / 4
+        assert round(predicted, 4) == quoted
+        assert abs(np.mean(losses) - predicted) < 5e-4
