@@ -143,3 +143,19 @@ def test_airfoil_noise_floor_predicts_the_loss_each_run_settles_at():
         predicted = floor + lr / (1 - beta) * trace / 4
         assert round(predicted, 4) == quoted
         assert abs(np.mean(losses) - predicted) < 5e-4
+
+
+def test_unrolled_momentum_weights_each_gradient_by_its_age():
+    """Basics and Theory correct Distill's unrolled form: after k steps the gradient
+    of step i (0-based) has entered x_k with weight -eta (1 - beta^(k-i)) / (1 - beta)."""
+    rng = np.random.default_rng(3)
+    eta, beta, k = 0.1, 0.8, 12
+    grads = rng.standard_normal(k)  # any sequence of gradients
+    x, v = 0.0, 0.0
+    for g in grads:
+        v = beta * v + g
+        x = x - eta * v
+    unrolled = sum(-eta * (1 - beta ** (k - i)) / (1 - beta) * g for i, g in enumerate(grads))
+    assert x == pytest.approx(unrolled)
+    distill = sum(eta * (1 - beta ** i) / (1 - beta) * g for i, g in enumerate(grads, 1))
+    assert x != pytest.approx(distill)
