@@ -1,12 +1,14 @@
 """Run the PyTorch cells of d2l's optimization sections with d2lmini.
 
-usage: python bench/run_d2l_sections.py SOURCES_DIR [section ...]
+usage: python bench/run_d2l_sections.py SOURCES_DIR [section ...] [--langs en,zh]
 
 SOURCES_DIR holds en/<section>.md and zh/<section>.md, copies of
 chapter_optimization/<section>.md from d2l-ai/d2l-en and d2l-ai/d2l-zh (d2l's
 code and prose: not part of this repository; a folder with only their code
 cells, fences kept, works as well). A cell runs if its first line is `#@tab`
-naming pytorch or all (untagged cells are MXNet's); the only change is
+naming pytorch or all (untagged cells are MXNet's); in sources written in
+the newer `%%tab` style, untagged cells are every framework's and a cell
+runs unless it is tagged for another framework. The only change is
 `from d2l import torch as d2l` -> `import d2lmini as d2l` (and
 `%matplotlib inline` is dropped: figures go to the Agg backend). Each section
 runs in a fresh interpreter, its cells in order in one namespace, as in a
@@ -51,21 +53,36 @@ print(json.dumps(results))
 '''
 
 def cells_of(path: Path) -> Iterator[str]:
-    for body in CELL.findall(path.read_text(encoding="utf-8")):
+    bodies = CELL.findall(path.read_text(encoding="utf-8"))
+    newer = any(b.startswith("%%tab") for b in bodies)  # d2l-en's newer style
+    for body in bodies:
         first = body.split("\n", 1)[0].strip()
-        if not first.startswith("#@tab"):
-            continue  # untagged cells are MXNet's
-        tabs = {t.strip() for t in first[len("#@tab"):].split(",")}
-        if "pytorch" in tabs or "all" in tabs:
-            code = body.replace("from d2l import torch as d2l", "import d2lmini as d2l")
-            yield "\n".join(l for l in code.split("\n") if not l.startswith("%matplotlib"))
+        tag = "#@tab" if first.startswith("#@tab") else "%%tab" if first.startswith("%%tab") else ""
+        if tag:
+            tabs = {t.strip() for t in first[len(tag):].split(",")}
+            if not tabs & {"pytorch", "all"}:
+                continue
+            body = body.split("\n", 1)[1] if tag == "%%tab" else body
+        elif not newer:
+            continue  # untagged cells of the #@tab style are MXNet's
+        code = body.replace("from d2l import torch as d2l", "import d2lmini as d2l")
+        yield "\n".join(l for l in code.split("\n") if not l.startswith("%matplotlib"))
+
 
 def main() -> None:
-    src = Path(sys.argv[1]); wanted = sys.argv[2:] or SECTIONS
+    args = sys.argv[1:]
+    langs = ["en", "zh"]
+    if "--langs" in args:
+        i = args.index("--langs")
+        langs, args = args[i + 1].split(","), args[:i] + args[i + 2:]
+    src, wanted = Path(args[0]), args[1:] or SECTIONS
     total = [0, 0]
-    for lang in ["en", "zh"]:
+    for lang in langs:
         for sec in wanted:
             path = src / lang / f"{sec}.md"
+            if not path.exists():
+                print(f"== {lang}/{sec}: no source at {path}")
+                continue
             cells = list(cells_of(path))
             r = subprocess.run([sys.executable, "-c", CHILD], input=json.dumps(cells),
                                capture_output=True, text=True, env=os.environ)
