@@ -30,9 +30,12 @@ from pathlib import Path
 SECTIONS = ["sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "minibatch-sgd"]
 CELL = re.compile(r"```\{\.python \.input[^}]*\}\n(.*?)```", re.S)
 
+# The child interpreter: runs the cells it reads from stdin, prints JSON results.
 CHILD = r'''
-import io, json, sys, traceback, contextlib, time
-import matplotlib; matplotlib.use("Agg")
+import contextlib, io, json, sys, time, traceback
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 cells = json.load(sys.stdin)
 ns = {"__name__": "__main__"}
 results = []
@@ -45,12 +48,13 @@ for code in cells:
         ok, err = True, ""
     except BaseException as e:
         ok, err = False, "".join(traceback.format_exception_only(type(e), e)).strip()
-    import matplotlib.pyplot as plt
-    figs = len(plt.get_fignums()); plt.close("all")
+    figs = len(plt.get_fignums())
+    plt.close("all")
     results.append({"ok": ok, "out": out.getvalue(), "err": err, "figs": figs,
                     "s": round(time.perf_counter() - t, 2)})
 print(json.dumps(results))
 '''
+
 
 def cells_of(path: Path) -> Iterator[str]:
     bodies = CELL.findall(path.read_text(encoding="utf-8"))
@@ -88,15 +92,18 @@ def main() -> None:
                                capture_output=True, text=True, env=os.environ)
             try:
                 res = json.loads(r.stdout.strip().splitlines()[-1])
-            except Exception:
-                print(lang, sec, "CRASH", r.stderr[-2000:]); continue
+            except (IndexError, ValueError):
+                print(f"== {lang}/{sec}: the interpreter crashed\n{r.stderr[-2000:]}")
+                continue
             passed = sum(x["ok"] for x in res)
-            total[0] += passed; total[1] += len(res)
+            total[0] += passed
+            total[1] += len(res)
             print(f"== {lang}/{sec}: {passed}/{len(res)} cells pass")
             for i, x in enumerate(res, 1):
                 lines = [l for l in x["out"].splitlines() if l.strip()]
                 show = " | ".join(lines[-3:])
-                print(f"  [{i:2}] {'ok  ' if x['ok'] else 'FAIL'} {x['s']:6.2f}s figs={x['figs']} {show[:150]}"
+                status = "ok  " if x["ok"] else "FAIL"
+                print(f"  [{i:2}] {status} {x['s']:6.2f}s figs={x['figs']} {show[:150]}"
                       + ("" if x["ok"] else f"\n       {x['err'][:300]}"))
     print(f"TOTAL {total[0]}/{total[1]} cells pass")
 

@@ -202,18 +202,19 @@ def evaluate_loss(net: Callable[[Any], Any], data_iter: Batches,
 
     with torch.no_grad():
         arrays = _full_arrays(data_iter)
-        if arrays is not None:
+        if arrays is not None and len(arrays[0]):
             sum_, count = total(arrays[0], arrays[1])
-            if count == len(arrays[0]) * max(1, arrays[1][0].numel()):  # per example
+            if count == len(arrays[0]) * arrays[1][0].numel():  # a loss per example
                 return sum_ / count
-            batches = (tuple(a[i:i + data_iter.batch_size] for a in arrays)  # type: ignore[attr-defined]
-                       for i in range(0, len(arrays[0]), data_iter.batch_size))  # type: ignore[attr-defined]
-        else:
-            batches = iter(data_iter)
+            from d2lmini.data import load_array  # a loss per batch: the same batches, in order
+
+            data_iter = load_array(arrays, data_iter.batch_size, is_train=False)  # type: ignore
         sum_, count = 0.0, 0
-        for X, y in batches:
+        for X, y in data_iter:
             s, c = total(X, y)
             sum_, count = sum_ + s, count + c
+        if count == 0:
+            raise ValueError("data_iter yields no examples: give it at least one")
         return sum_ / count
 
 
