@@ -38,7 +38,7 @@ def test_plot_draws_four_runs_of_time_against_loss_on_a_log_axis():
     assert [list(line.get_ydata()) for line in ax.lines] == [r[1] for r in runs]
     assert ax.get_xlabel() == "time (sec)" and ax.get_xscale() == "log"
     assert [t.get_text() for t in ax.get_legend().get_texts()][0] == "gd"
-    assert ax.xaxis._major_tick_kw.get("gridOn", True)  # the grid is on, not toggled off
+    assert all(line.get_visible() for line in ax.get_ygridlines())  # on, not toggled off
 
 
 def test_plot_takes_one_series_tensors_that_require_grad_and_y_alone():
