@@ -68,3 +68,28 @@ def missing_hyperparam(trainer_fn: Any, hyperparams: Mapping[str, Any],
     return MissingHyperparameter(
         f"{name} raised KeyError({key!r}) and hyperparams {dict(hyperparams)} has no {key!r}: "
         f"if {name} reads hyperparams[{key!r}], add it{hint}")
+
+
+def unknown_hyperparams(trainer_fn: Any, hyperparams: Mapping[str, Any]) -> Exception | None:
+    """The clearer error when an optimizer class refused some of ``hyperparams``
+    (None if it takes them all, or its parameters cannot be read).
+
+    >>> import torch
+    >>> print(unknown_hyperparams(torch.optim.RMSprop, {"lr": 0.01, "gamma": 0.9}))
+    RMSprop has no hyperparameter 'gamma'; it takes lr, alpha, eps, weight_decay, momentum, centered, capturable, foreach, maximize, differentiable
+    """
+    import inspect
+
+    try:
+        params = list(inspect.signature(trainer_fn).parameters.values())[1:]  # after the weights
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind == p.VAR_KEYWORD for p in params):
+        return None  # it takes any name: the TypeError is about something else
+    names = [p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    unknown = [k for k in hyperparams if k not in names]
+    if not unknown or not names:
+        return None
+    name = getattr(trainer_fn, "__name__", "trainer_fn")
+    return TypeError(f"{name} has no hyperparameter {', '.join(map(repr, unknown))}; "
+                     f"it takes {', '.join(names)}")

@@ -16,7 +16,8 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from d2lmini._checks import check_hyperparams, check_positive_int, missing_hyperparam
+from d2lmini._checks import (check_hyperparams, check_positive_int, missing_hyperparam,
+                             unknown_hyperparams)
 
 if TYPE_CHECKING:
     import torch
@@ -139,7 +140,13 @@ def train_concise_ch11(trainer_fn: Callable[..., torch.optim.Optimizer],
     with torch.no_grad():
         net.weight.copy_(torch.normal(0.0, 0.01, size=(feature_dim, 1)).T)
         net.bias.zero_()
-    optimizer = trainer_fn(net.parameters(), **hyperparams)
+    try:
+        optimizer = trainer_fn(net.parameters(), **hyperparams)
+    except TypeError as err:
+        clearer = unknown_hyperparams(trainer_fn, hyperparams)
+        if clearer is None:
+            raise
+        raise clearer from err
 
     def step(X: torch.Tensor, y: torch.Tensor) -> None:
         optimizer.zero_grad()

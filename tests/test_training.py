@@ -173,6 +173,24 @@ def test_a_keyerror_about_another_dict_is_not_disguised(data):
     assert type(caught.value) is KeyError
 
 
+def test_a_name_the_optimizer_does_not_take_gets_its_list_of_names(data):
+    """RMSprop's decay is 'alpha' in torch, 'gamma' in d2l's from-scratch code."""
+    data_iter, _ = data
+    with pytest.raises(TypeError, match=r"RMSprop has no hyperparameter 'gamma'; it takes lr, "
+                                        r"alpha, eps"):
+        d2l.train_concise_ch11(torch.optim.RMSprop, {"lr": 0.01, "gamma": 0.9}, data_iter)
+
+
+def test_an_optimizer_factory_taking_any_name_keeps_its_own_error(data):
+    data_iter, _ = data
+
+    def factory(params, **hyperparams):
+        raise TypeError("factory says no")
+
+    with pytest.raises(TypeError, match="^factory says no$"):
+        d2l.train_concise_ch11(factory, {"lr": 0.01}, data_iter)
+
+
 def test_hyperparams_must_be_a_dict(data):
     data_iter, feature_dim = data
     with pytest.raises(TypeError, match="hyperparams must be a dict"):
