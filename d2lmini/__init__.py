@@ -28,9 +28,8 @@ Modules, one concern each:
   ``d2l.numpy``, ...), which import torch on first use;
 - ``d2lmini.charts``, ``d2lmini.animator``: d2l's ``plot``, ``set_axes``
   and a live ``Animator`` that renders once, not on every point;
-- ``d2lmini.explorers``, ``d2lmini.widgets``, ``d2lmini.svgdraw``: the
-  interactive explorers (computations; ipywidgets live views with a static
-  HTML/JavaScript version, ``explorers.js``; their SVG drawing);
+- ``d2lmini.explore``: the interactive explorers, one small unit each (its
+  computation, its ipywidgets view and its browser version);
 - ``d2lmini.plotting``: ``set_figsize``, ``set_language``, ``use_svg_display``,
   ``plot_loss`` and ``plt`` (``matplotlib.pyplot``, with CJK font fallback).
 """
@@ -64,9 +63,10 @@ _EXPORTS: dict[str, str] = {
     "Animator": "animator",
     "plot": "charts",
     "set_axes": "charts",
-    "trajectory_explorer": "widgets",
-    "leaky_average_explorer": "widgets",
-    "region_explorer": "widgets",
+    "trajectory_explorer": "explore",
+    "leaky_average_explorer": "explore",
+    "region_explorer": "explore",
+    "noise_explorer": "explore",
     "plot_loss": "plotting",
     "set_figsize": "plotting",
     "set_language": "plotting",

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 import d2lmini as d2l
-from d2lmini import explorers as ex
+from d2lmini.explore import leaky, noise
+from d2lmini.explore import quadratic as ex
 
 
 def radius_by_eigenvalues(eta_lambda: float, beta: float) -> float:
@@ -54,20 +55,37 @@ def test_trajectories_are_the_chapters(eta, beta, capsys):
 
 def test_leaky_weights_window_and_sum():
     for beta in (0.0, 0.5, 0.9, 0.99):
-        weights = ex.leaky_weights(beta, 40)
+        weights = leaky.leaky_weights(beta, 40)
         assert weights[0] == 1 and weights[5] == pytest.approx(beta ** 5)
-        assert ex.weight_sum(beta, 40) == pytest.approx(sum(weights))
-        assert ex.effective_window(beta) == pytest.approx(sum(beta ** t for t in range(10_000)))
+        assert leaky.weight_sum(beta, 40) == pytest.approx(sum(weights))
+        assert leaky.effective_window(beta) == pytest.approx(sum(beta ** t for t in range(10_000)))
 
 
-def test_leaky_average_is_the_exponentially_weighted_mean():
-    g = ex.noisy_gradients()
+def test_velocity_is_the_leaky_sum_of_the_drifting_gradients():
+    g = leaky.noisy_gradients()
     beta = 0.8
-    average = ex.leaky_average(g, beta)
-    for t in (0, 10, 59):
-        expected = (1 - beta) * sum(beta ** k * g[t - k] for k in range(t + 1))
-        assert average[t] == pytest.approx(expected)
-    assert abs(np.mean(g) - 1) < 0.3 and ex.noisy_gradients() == g  # seeded: the same every time
+    velocity = leaky.velocities(g, beta)
+    for t in (0, 10, 99):
+        assert velocity[t] == pytest.approx(sum(beta ** k * g[t - k] for k in range(t + 1)))
+    means = leaky.means()
+    assert means[leaky.TURN - 1] == 1 and means[leaky.TURN] == -1  # the slope turns
+    noise = np.array(g) - means
+    assert abs(noise.mean()) < 0.15 and 0.4 < noise.std() < 0.6  # noise of s.d. 0.5
+    assert leaky.noisy_gradients() == g  # seeded: the same every time
+
+
+def test_noise_variance_of_the_velocity_is_the_sum_of_squared_weights_not_of_weights():
+    """Weights sum to (1 - b^t)/(1 - b); independent noise leaves (1 - b^2t)/(1 - b^2)."""
+    rng = np.random.default_rng(1)
+    beta, t, runs = 0.9, 40, 200_000
+    z = rng.standard_normal((runs, t))
+    v = (z * beta ** np.arange(t)[::-1]).sum(axis=1)  # v_t for each run, sigma = 1
+    assert v.var() == pytest.approx(leaky.noise_variance(beta, t), rel=0.01)
+    assert leaky.noise_variance(beta, t) == pytest.approx(5.262, abs=1e-3)
+    assert leaky.weight_sum(beta, t) == pytest.approx(9.852, abs=1e-3)
+    # the average (1 - b) v_t has the spread of a plain mean of (1 + b)/(1 - b) = 19 samples
+    limit = (1 - beta) ** 2 * leaky.noise_variance(beta, 10_000)
+    assert 1 / limit == pytest.approx((1 + beta) / (1 - beta))
 
 
 def test_scalar_iterates_follow_the_matrix_power():
@@ -79,13 +97,14 @@ def test_scalar_iterates_follow_the_matrix_power():
 
 
 @pytest.mark.parametrize("make", [d2l.trajectory_explorer, d2l.leaky_average_explorer,
-                                  d2l.region_explorer])
+                                  d2l.region_explorer, d2l.noise_explorer])
 def test_an_explorer_offers_a_widget_and_a_static_version(make):
     explorer = make()
     bundle = explorer._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     page = bundle["text/html"]
-    assert page.count('type="range"') == page.count("<label for=") >= 2
+    assert page.count('type="range"') + page.count('type="checkbox"') == page.count("<label for=")
+    assert page.count('type="range"') >= 2
     assert "<script>" in page and "window.d2lExplorers" in page
     assert len(page.encode()) < 100_000  # a page with an explorer grows by far less than 1 MB
 
@@ -100,7 +119,7 @@ def test_two_displays_of_one_explorer_move_independently():
 
 
 def test_readouts_round_like_the_browser():
-    from d2lmini.svgdraw import _fmt
+    from d2lmini.explore.svg import fmt as _fmt
 
     assert _fmt(0.625, 2) == "0.63" and _fmt(1.5625, 3) == "1.563"  # ties away from zero
     assert _fmt(-0.0, 2) == "0.00" and _fmt(-0.0001, 2) == "-0.00"

@@ -78,7 +78,7 @@ def visits(browser, server) -> Iterator[dict[str, Visit]]:
 
 
 def test_both_languages_have_every_page():
-    assert len(pages()) == 10, pages()
+    assert len(pages()) == 12, pages()
 
 
 def test_pages_make_no_request_outside_loopback_and_log_no_error(visits):
@@ -210,12 +210,12 @@ def test_landing_page_offers_both_languages(browser, server):
 
 
 def test_explorers_answer_the_keyboard_and_agree_with_python(visits):
-    """Every slider: labelled, moved by an arrow key, and the figure redrawn;
-    the browser's readout is what d2lmini computes in Python for that value."""
+    """Every slider and switch: labelled, moved by the keyboard (an arrow key, the
+    space bar), and the figure redrawn; the browser's readout is what d2lmini
+    computes in Python for those values."""
     import json
 
-    from d2lmini.svgdraw import DRAW
-    from d2lmini.widgets import SLIDERS
+    from d2lmini.explore import Toggle, unit
 
     explorers_seen = set()
     for path, visit in visits.items():
@@ -224,25 +224,32 @@ def test_explorers_answer_the_keyboard_and_agree_with_python(visits):
             explorer = explorers.nth(k)
             config = json.loads(explorer.get_attribute("data-config"))
             explorers_seen.add((path.split("/")[0], config["kind"]))
-            steps = {name: step for name, _, _, _, step, _ in SLIDERS[config["kind"]]}
-            for slider in explorer.locator("input[type=range]").all():
-                label = explorer.locator(f'label[for="{slider.get_attribute("id")}"]')
+            module = unit(config["kind"])
+            kinds = {c.name: c for c in module.CONTROLS}
+            for control in explorer.locator("input").all():
+                label = explorer.locator(f'label[for="{control.get_attribute("id")}"]')
                 assert label.count() == 1 and label.inner_text().strip(), f"{path}: unlabelled"
                 figure = explorer.locator("svg").inner_html()
                 readout = explorer.locator(".d2l-readout").inner_text()
-                at_max = slider.get_attribute("value") == slider.get_attribute("max")
-                slider.focus()
-                visit.page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+                control.focus()
+                if isinstance(kinds[control.get_attribute("name")], Toggle):
+                    visit.page.keyboard.press("Space")
+                else:
+                    at_max = control.get_attribute("value") == control.get_attribute("max")
+                    visit.page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
                 assert explorer.locator("svg").inner_html() != figure, \
-                    f"{path}: moving {slider.get_attribute('name')} left the figure as it was"
+                    f"{path}: moving {control.get_attribute('name')} left the figure as it was"
                 assert explorer.locator(".d2l-readout").inner_text() != readout
                 values = {}
-                for s in explorer.locator("input[type=range]").all():
-                    name = s.get_attribute("name")
-                    raw = s.evaluate("e => e.value")
-                    values[name] = int(raw) if isinstance(steps[name], int) else float(raw)
-                _, lines = DRAW[config["kind"]](values, config["words"], config)
+                for c in explorer.locator("input").all():
+                    spec = kinds[c.get_attribute("name")]
+                    if isinstance(spec, Toggle):
+                        values[spec.name] = c.evaluate("e => e.checked")
+                    else:
+                        raw = c.evaluate("e => e.value")
+                        values[spec.name] = int(raw) if isinstance(spec.step, int) else float(raw)
+                _, lines = module.draw(values, config["words"], config)
                 shown = explorer.locator(".d2l-readout").inner_text().splitlines()
                 assert shown == lines, f"{path}: the browser and Python disagree at {values}"
-    kinds = {"trajectory", "leaky", "region"}
+    kinds = {"trajectory", "leaky", "region", "noise"}
     assert explorers_seen == {(lang, k) for lang in ("en", "zh") for k in kinds}

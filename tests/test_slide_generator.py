@@ -73,3 +73,16 @@ def test_outputs_are_refused_when_the_page_changed_since_the_build():
     executed = nbformat.v4.new_notebook(cells=[cell("code", "x = 1")])
     with pytest.raises(SystemExit, match="make book"):
         slides.with_outputs(page, executed, Path("page.md"))
+
+
+@pytest.mark.parametrize("page", sorted(Path(__file__).resolve().parents[1].glob("chapters/*/*.md")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_speaker_notes_do_not_swallow_the_books_prose(page):
+    """A notes cell runs until the next `+++`: the book's next paragraph or heading,
+    written without one, would silently vanish from the page into the notes."""
+    import jupytext
+
+    for c in jupytext.read(page).cells:
+        if c.metadata.get("slideshow", {}).get("slide_type") == "notes":
+            paragraphs = [p for p in c.source.split("\n\n") if p.strip()]
+            assert len(paragraphs) == 1, f"{page.name}: notes run on into {paragraphs[1][:60]!r}"

@@ -1,8 +1,8 @@
-"""The numbers behind the chapter's interactive explorers.
+"""Momentum on a quadratic: the numbers that several explorers share.
 
-Pure functions of the sliders' values, used by the live Jupyter explorers
-(``d2lmini.widgets``) and mirrored, line for line, by the browser version
-(``explorers.js``) that the static site and the slides run.
+Pure functions of the sliders' values, used by the explorers' live Jupyter
+view and mirrored, line for line, by ``quadratic.js`` for the browser (the
+tests compare the two).
 
 The example is f(x) = 0.1 x1^2 + 2 x2^2 from (-5, -2): its curvatures, the
 eigenvalues of its Hessian, are 0.2 and 4.
@@ -85,33 +85,10 @@ def scalar_iterates(eta: float, beta: float, lam: float, steps: int,
     return xs
 
 
-def leaky_weights(beta: float, steps: int) -> list[float]:
-    """The weight beta^tau of the gradient tau steps back, tau < steps."""
-    return [beta ** tau for tau in range(steps)]
-
-
-def effective_window(beta: float) -> float:
-    """1 / (1 - beta): about how many gradients the velocity averages."""
-    return 1 / (1 - beta)
-
-
-def weight_sum(beta: float, steps: int) -> float:
-    """(1 - beta^t) / (1 - beta): the total weight after t steps (t if beta = 1)."""
-    return steps if beta == 1 else (1 - beta ** steps) / (1 - beta)
-
-
-def leaky_average(gradients: list[float], beta: float) -> list[float]:
-    """The velocity v_t = beta v_{t-1} + g_t, scaled by (1 - beta) to a mean."""
-    v, out = 0.0, []
-    for g in gradients:
-        v = beta * v + g
-        out.append((1 - beta) * v)
-    return out
-
-
-def noisy_gradients(steps: int = 60, seed: int = 0) -> list[float]:
-    """A gradient that is 1 on average, plus noise of standard deviation 1."""
-    import random
-
-    rng = random.Random(seed)
-    return [round(1 + rng.gauss(0, 1), 4) for _ in range(steps)]
+def contours(panel) -> None:
+    """The example's contour lines f = c, as ellipses in ``panel`` (an svg.Panel)."""
+    for c in (0.5, 2, 5, 10, 20):
+        panel.add(f'<ellipse cx="{panel.sx(0):.1f}" cy="{panel.sy(0):.1f}" '
+                  f'rx="{panel.sx(math.sqrt(c / 0.1)) - panel.sx(0):.1f}" '
+                  f'ry="{panel.sy(0) - panel.sy(math.sqrt(c / 2)):.1f}" fill="none" '
+                  f'stroke="#9ecae1"/>')
