@@ -156,7 +156,7 @@ def test_trace_returns_floats_even_for_tensor_states():
     import torch
 
     def trainer(x1, x2, s1, s2):
-        return torch.tensor(x1 / 2), torch.tensor(x2 / 2), 0, 0
+        return torch.as_tensor(x1 / 2), torch.as_tensor(x2 / 2), 0, 0
 
     points = d2l.train_2d(trainer, steps=3)
     assert all(isinstance(v, float) and math.isfinite(v) for p in points for v in p)
