@@ -12,7 +12,8 @@ import warnings
 from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
-from matplotlib import font_manager
+
+from .fonts import cjk_fonts
 
 __all__ = ["plt", "use_svg_display", "set_figsize", "set_language", "get_language", "plot_loss"]
 
@@ -25,22 +26,16 @@ WORDS = {
 }
 _language = "en"
 
-# Fonts with CJK glyphs, best first: Debian's (installed by `make setup`),
-# then those that macOS and Windows ship. Matplotlib falls back glyph by
-# glyph along font.family, so Latin text keeps DejaVu Sans.
-CJK_FONTS = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans CJK JP",
-             "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "SimHei"]
-
 
 def _use_fonts(language: str) -> None:
     """Order font.family for ``language``, CJK fonts first for Chinese.
 
     A label that mixes words and math (``'步数 $t$'``) is typeset in the first
     family alone, so Chinese figures need a CJK font in front; English ones
-    keep DejaVu Sans in front and fall back to CJK glyph by glyph.
+    keep DejaVu Sans in front and fall back to CJK glyph by glyph. Only
+    Chinese figures search hard for a CJK font (d2lmini.fonts).
     """
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    cjk = [name for name in CJK_FONTS if name in installed]
+    cjk = cjk_fonts(search=language == "zh")
     latin = ["DejaVu Sans"]
     plt.rcParams["font.family"] = [*cjk, *latin] if language == "zh" else [*latin, *cjk]
 
