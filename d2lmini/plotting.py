@@ -8,9 +8,11 @@ the curve once, which is what a reader of a built page sees anyway.
 from __future__ import annotations
 
 import math
+import sys
 import warnings
 from collections.abc import Sequence
 
+import matplotlib
 import matplotlib.pyplot as plt
 
 from .fonts import cjk_fonts
@@ -42,6 +44,28 @@ def _use_fonts(language: str) -> None:
 
 _use_fonts("en")
 
+# Backends that only write files: in a notebook, a figure drawn with one of
+# them is never shown.
+FILE_BACKENDS = {"agg", "cairo", "pdf", "pgf", "ps", "svg", "template"}
+
+
+def _draw_inline_in_kernels() -> None:
+    """In a Jupyter kernel, show figures inline even when MPLBACKEND chose a file backend.
+
+    ipykernel picks the inline backend unless MPLBACKEND is set, and servers
+    and CI often export ``MPLBACKEND=Agg``: a notebook started there would
+    draw every figure and show none. A terminal or a script is left alone.
+    """
+    ipython = sys.modules.get("IPython")  # loaded already if we run under IPython
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "kernel"):
+        return
+    if matplotlib.get_backend().lower() in FILE_BACKENDS:
+        shell.run_line_magic("matplotlib", "inline")
+
+
+_draw_inline_in_kernels()
+
 
 def set_language(language: str) -> None:
     """Draw figures for a page in ``'en'`` or ``'zh'``: d2lmini's own words
@@ -60,8 +84,6 @@ def set_language(language: str) -> None:
 
 def use_svg_display() -> None:
     """Show figures as SVG in Jupyter (sharp at any zoom); no-op elsewhere."""
-    import sys
-
     ipython = sys.modules.get("IPython")  # loaded already if we run under IPython
     if ipython is None or ipython.get_ipython() is None:
         return
