@@ -85,7 +85,8 @@ def _warn_once() -> None:
     if _warned:
         return
     _warned = True
-    warnings.warn(f"d2lmini: {HOW_TO_INSTALL}", UserWarning, stacklevel=5)  # the caller of set_language
+    # stacklevel: the line that called set_language
+    warnings.warn(f"d2lmini: {HOW_TO_INSTALL}", UserWarning, stacklevel=5)
     warnings.filterwarnings("ignore", r"Glyph \d+ .*missing from font", UserWarning)
     logging.getLogger("matplotlib.mathtext").addFilter(_NoGlyphRecords())
     logging.getLogger("matplotlib._mathtext").addFilter(_NoGlyphRecords())
@@ -102,7 +103,7 @@ def cjk_fonts(search: bool = True) -> list[str]:
     True
     """
     found = _listed()
-    if found or not search:
+    if found or not search or _warned:  # searched in vain already: once is enough
         return found
     _add_new_system_fonts()
     found = _listed()
