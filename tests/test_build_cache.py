@@ -39,6 +39,13 @@ def test_cache_dropped_when_d2lmini_changes(root: Path) -> None:
     assert changes(root, lambda: path.write_text(path.read_text() + "\n# changed\n"))
 
 
+def test_cache_dropped_when_a_d2lmini_subpackage_changes(root: Path) -> None:
+    path = root / "d2lmini" / "explore" / "view.js"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("// an explorer's browser version")
+    assert changes(root, lambda: path.write_text(path.read_text() + "\n// changed\n"))
+
+
 def test_cache_dropped_when_a_pinned_version_changes(root: Path) -> None:
     path = root / "requirements.txt"
     assert changes(root, lambda: path.write_text(path.read_text().replace(

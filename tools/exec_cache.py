@@ -36,8 +36,10 @@ def fingerprint(root: Path) -> str:
     64
     """
     digest = hashlib.sha256(sys.version.encode())
-    for path in sorted((root / "d2lmini").glob("*.[pj][ys]")):
-        digest.update(path.name.encode() + path.read_bytes())
+    package = root / "d2lmini"
+    for path in sorted(package.rglob("*")):  # its subpackages too (d2lmini.explore)
+        if path.suffix in {".py", ".js"} and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode() + path.read_bytes())
     requirements = root / "requirements.txt"
     if requirements.exists():
         digest.update(requirements.read_bytes())
