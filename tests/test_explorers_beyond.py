@@ -121,12 +121,27 @@ def test_race_rates_and_steps_against_an_independent_run(kappa):
 def test_race_reports_its_steps_and_momentum_wins_when_kappa_is_large():
     cfg = race.config()
     assert len(cfg["kappas"]) == 61 and cfg["kappas"][0] == 1 and cfg["kappas"][-1] == 1000
-    _, lines = race.draw({"logk": 3.0}, race.WORDS["en"], cfg)
+    _, lines = race.draw({"logk": 3.0, "digits": 6}, race.WORDS["en"], cfg)
     steps = [int(line.rsplit(": ", 1)[1]) for line in lines[1:]]
     assert steps[0] > 10 * max(steps[1:])  # gradient descent: thousands; momentum: hundreds
     assert "κ = L/μ = 1000.0" in lines[0]
     assert race.run(2 / 1001, 0.0, False, (1.0, 1000.0))[1] is not None  # within the cap
     assert race.run(1e-4, 0.0, False, (1.0, 1000.0))[1] is None  # too slow: "> 5000"
+    assert "steps to f < 10⁻⁶ f(x₀)" in lines[1]
+
+
+def test_race_steps_grow_like_the_digits_over_the_rate():
+    """Gradient descent's f_t ~ rate^(2t): each further digit costs about
+    ln 10 / (-2 ln rate) steps."""
+    cfg, kappa = race.config(), 100.0
+    eta, beta, nesterov = race.tunings(kappa)["gd"]
+    steps = {k: race.run(eta, beta, nesterov, (1.0, kappa), 0, race.tolerance(k))[1]
+             for k in (4, 8, 12)}
+    per_digit = np.log(10) / (-2 * np.log((kappa - 1) / (kappa + 1)))
+    assert (steps[12] - steps[4]) / 8 == pytest.approx(per_digit, rel=0.02)
+    assert race.tolerance(12) == pytest.approx(1e-12, rel=1e-14)
+    lines = race.draw({"logk": 2.0, "digits": 12}, race.WORDS["en"], cfg)[1]
+    assert lines[1].endswith(f"10⁻¹² f(x₀): {steps[12]}")
 
 
 @pytest.mark.parametrize("kind, factory", [("damping", d2l.damping_explorer),
