@@ -10,8 +10,8 @@ window.d2lExplorers.register("trajectory", function (svg, v, w) {
     dots(p, path, colour, 2.5);
   }
   const sub = (s, r) => s.replace(/\{(\w+)\}/g, (_, k) => r[k]);
-  window.d2lExplorers.lib.el(svg, "rect", { x: 379, y: 262, width: 188, height: 44, fill: "#fff", "fill-opacity": 0.85 });
-  legend(svg, 385, 272, [[{ stroke: "#ff7f0e", "stroke-width": 2 }, sub(w.gd_at, { eta: fmt(v.gd_eta, 2) })],
+  window.d2lExplorers.lib.el(svg, "rect", { x: 344, y: 262, width: 224, height: 44, fill: "#fff", "fill-opacity": 0.85 });
+  legend(svg, 350, 272, [[{ stroke: "#ff7f0e", "stroke-width": 2 }, sub(w.gd_at, { eta: fmt(v.gd_eta, 2) })],
                        [{ stroke: "#1f77b4", "stroke-width": 2 }, sub(w.mom_at, { eta: fmt(v.eta, 2), beta: fmt(v.beta, 2) })]]);
   const verdict = r => (r < 1 ? w.converges : w.diverges);
   const rows = [0, 1].map(i => {

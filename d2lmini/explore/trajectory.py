@@ -44,8 +44,8 @@ def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
     for path, colour in ((gd, "#ff7f0e"), (mom, "#1f77b4")):
         p.line(path, f'stroke="{colour}" stroke-width="2"')
         p.dots(path, colour, 2.5)
-    parts.append('<rect x="379" y="262" width="188" height="44" fill="#fff" fill-opacity="0.85"/>')
-    legend(parts, 385, 272, [('stroke="#ff7f0e" stroke-width="2"',
+    parts.append('<rect x="344" y="262" width="224" height="44" fill="#fff" fill-opacity="0.85"/>')
+    legend(parts, 350, 272, [('stroke="#ff7f0e" stroke-width="2"',
                             w["gd_at"].format(eta=fmt(v["gd_eta"], 2))),
                            ('stroke="#1f77b4" stroke-width="2"',
                             w["mom_at"].format(eta=fmt(v["eta"], 2), beta=fmt(v["beta"], 2)))])
