@@ -30,5 +30,7 @@ window.d2lExplorers.register("damping", function (svg, v, w, cfg) {
   else lines.push(sub(w.real, { a: fmt(re + im, 4), b: fmt(re - im, 4) }));
   const c = 1 - Math.sqrt(e), crit = c * c;
   lines.push(sub(crit < 1 ? w.critical_at : w.no_critical, { el: fmt(e, 2), b: fmt(crit, 4) }));
+  const s = Math.sqrt(beta);
+  lines.push(sub(w.critical_el, { beta: fmt(beta, 2), a: fmt((1 - s) * (1 - s), 4), b: fmt((1 + s) * (1 + s), 4) }));
   return lines;
 });

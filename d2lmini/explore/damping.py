@@ -6,8 +6,8 @@ iterates x_t from x0 = 1 at rest, 30 steps, with the envelope +-rho^t, and its
 phase portrait: x_t against the step x_t - x_(t-1) = -eta v_t (the book's
 velocity v_t = beta v_(t-1) + lambda x_(t-1), scaled by eta so that both
 axes are in units of x). The readout names the regime, gives both
-eigenvalues, the radius and the beta of critical damping for this
-eta*lambda. Only eta*lambda matters, so the iteration is written in
+eigenvalues, the radius, the beta of critical damping for this eta*lambda
+and the two eta*lambda of critical damping for this beta. Only eta*lambda matters, so the iteration is written in
 u = eta v: u_t = beta u_(t-1) + eta*lambda x_(t-1), x_t = x_(t-1) - u_t.
 ``damping.js`` is its browser version.
 """
@@ -33,7 +33,8 @@ WORDS = {
            "real": "eigenvalues μ₁ = {a}, μ₂ = {b} (real)",
            "complex": "eigenvalues μ = {re} ± {im}i, modulus √β = {m}",
            "critical_at": "critical damping at ηλ = {el}: β = (1 − √(ηλ))² = {b}",
-           "no_critical": "critical damping at ηλ = {el}: none with β < 1 (that needs 0 < ηλ < 4)"},
+           "no_critical": "critical damping at ηλ = {el}: none with β < 1 (that needs 0 < ηλ < 4)",
+           "critical_el": "critical damping at β = {beta}: ηλ = (1 − √β)² = {a} or (1 + √β)² = {b}"},
     "zh": {**regimes.WORDS["zh"], "title": "阻尼探索器", "crit": "临界阻尼",
            "stall": "不收敛（ρ = 1）", "flips_long": "过阻尼（交替变号）",
            "step": "步长 −ηvₜ",
@@ -41,7 +42,8 @@ WORDS = {
            "real": "特征值 μ₁ = {a}，μ₂ = {b}（实数）",
            "complex": "特征值 μ = {re} ± {im}i，模 √β = {m}",
            "critical_at": "ηλ = {el} 时的临界阻尼：β = (1 − √(ηλ))² = {b}",
-           "no_critical": "ηλ = {el} 时的临界阻尼：没有 β < 1 的解（需要 0 < ηλ < 4）"},
+           "no_critical": "ηλ = {el} 时的临界阻尼：没有 β < 1 的解（需要 0 < ηλ < 4）",
+           "critical_el": "β = {beta} 时的临界阻尼：ηλ = (1 − √β)² = {a} 或 (1 + √β)² = {b}"},
 }
 
 
@@ -114,4 +116,7 @@ def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
     crit = critical_beta(el)
     lines.append((w["critical_at"] if crit < 1 else w["no_critical"]).format(
         el=fmt(el, 2), b=fmt(crit, 4)))
+    s = math.sqrt(beta)
+    lines.append(w["critical_el"].format(beta=fmt(beta, 2), a=fmt((1 - s) * (1 - s), 4),
+                                         b=fmt((1 + s) * (1 + s), 4)))
     return svg(parts), lines
