@@ -63,13 +63,21 @@ def eigenvalues(el: float, beta: float) -> tuple[float, float, float]:
 
 
 def critical_beta(el: float) -> float:
-    """The beta at which the two roots meet for this eta*lambda: (1 - sqrt(eta*lambda))^2."""
+    """The beta at which the two roots meet for this eta*lambda: (1 - sqrt(eta*lambda))^2.
+
+    >>> critical_beta(0.25), critical_beta(2.25)   # below 1 and past 1: both 1/4
+    (0.25, 0.25)
+    """
     s = 1 - math.sqrt(el)
     return s * s
 
 
 def iterates(el: float, beta: float, steps: int = STEPS) -> list[tuple[float, float]]:
-    """(x_t, -u_t) for t = 0..steps from x0 = 1, u0 = 0, with u = eta v."""
+    """(x_t, -u_t) for t = 0..steps from x0 = 1, u0 = 0, with u = eta v.
+
+    >>> iterates(1.0, 0.5, 2)   # eta*lambda = 1: the first step lands on 0
+    [(1.0, 0.0), (0.0, -1.0), (-0.5, -0.5)]
+    """
     x, u, out = 1.0, 0.0, [(1.0, 0.0)]
     for _ in range(steps):
         u = beta * u + el * x

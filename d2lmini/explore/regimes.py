@@ -55,7 +55,11 @@ def regime(eta_lambda: float, beta: float) -> str:
 
 
 def critical_curves(samples: int = 50) -> tuple[list, list]:
-    """The curves eta*lambda = (1 - sqrt(beta))^2 and (1 + sqrt(beta))^2, beta in [0, 0.99]."""
+    """The curves eta*lambda = (1 - sqrt(beta))^2 and (1 + sqrt(beta))^2, beta in [0, 0.99].
+
+    >>> lower, upper = critical_curves(2); lower[0], upper[0]   # at beta = 0: 1 and 1
+    ((1.0, 0.0), (1.0, 0.0))
+    """
     lower, upper = [], []
     for k in range(samples + 1):
         beta = 0.99 * k / samples
