@@ -180,3 +180,32 @@ def test_adam_first_moment_is_the_velocity_times_one_minus_beta1():
         p.grad = g.clone()
         adam.step()
     assert torch.allclose(adam.state[p]["exp_avg"], 0.1 * v, rtol=0, atol=1e-14)
+
+
+def test_airfoil_full_batch_steps_quoted_on_the_page():
+    """kappa = 12.08; to within 1e-10 of the floor from w = 0: GD 56, heavy ball 20, Nesterov 34."""
+    import d2lmini as d2l
+
+    data_iter, _ = d2l.get_data_ch11(batch_size=10)
+    X, y = data_iter.arrays
+    A = torch.cat([X, torch.ones(len(X), 1)], dim=1).double()
+    y = y.double().reshape(-1, 1)
+    lams = torch.linalg.eigvalsh(A.T @ A / len(A))
+    mu, L = float(lams[0]), float(lams[-1])
+    kappa = L / mu
+    assert round(kappa, 2) == 12.08
+    floor = float(((A @ torch.linalg.lstsq(A, y).solution - y) ** 2 / 2).mean())
+
+    def steps(eta, beta, nesterov=False):
+        w, v = torch.zeros(6, 1, dtype=torch.float64), 0
+        for t in range(1, 200):
+            g = A.T @ (A @ w - y) / len(A)
+            v = beta * v + g
+            w = w - eta * (g + beta * v if nesterov else v)
+            if float(((A @ w - y) ** 2 / 2).mean()) - floor < 1e-10:
+                return t
+
+    root = (np.sqrt(kappa) - 1) / (np.sqrt(kappa) + 1)
+    assert steps(2 / (L + mu), 0) == 56
+    assert steps(4 / (np.sqrt(L) + np.sqrt(mu)) ** 2, root ** 2) == 20
+    assert steps(1 / L, root, nesterov=True) == 34
