@@ -209,3 +209,16 @@ def test_airfoil_full_batch_steps_quoted_on_the_page():
     assert steps(2 / (L + mu), 0) == 56
     assert steps(4 / (np.sqrt(L) + np.sqrt(mu)) ** 2, root ** 2) == 20
     assert steps(1 / L, root, nesterov=True) == 34
+
+
+def test_heavy_ball_steep_direction_grows_before_it_shrinks_at_kappa_100():
+    """The race explorer's dashed heavy-ball curve: the double root's factor t makes
+    the steep direction's loss grow about 14-fold by step 4 at Polyak's parameters."""
+    L, eta, beta = 100.0, 4 / 11 ** 2, (9 / 11) ** 2
+    x, v, losses = 1.0, 0.0, []
+    for _ in range(60):
+        v = beta * v + L * x
+        x = x - eta * v
+        losses.append(x * x)
+    assert int(np.argmax(losses)) + 1 == 4 and round(max(losses)) == 14
+    assert losses[-1] < 1e-6
