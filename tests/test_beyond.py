@@ -222,3 +222,17 @@ def test_heavy_ball_steep_direction_grows_before_it_shrinks_at_kappa_100():
         losses.append(x * x)
     assert int(np.argmax(losses)) + 1 == 4 and round(max(losses)) == 14
     assert losses[-1] < 1e-6
+
+
+def test_nesterov_guarantee_holds_on_the_lessard_recht_packard_function():
+    """f(x_t) - f* <= (1 - 1/sqrt(kappa))^t (f(x_0) - f* + mu/2 |x_0 - x*|^2), mu = 1, L = 25."""
+    def f(x):
+        return 12.5 * x * x if x < 1 else 0.5 * x * x + 24 * x - 12 if x < 2 else 12.5 * x * x - 24 * x + 36
+
+    beta = (5 - 1) / (5 + 1)
+    for x0 in (3.3, -7.0, 1.5, 2.5, 40.0):
+        x, y, start = x0, x0, f(x0) + 0.5 * x0 * x0
+        for t in range(1, 80):
+            x_new = y - lrp_gradient(y) / 25
+            y, x = x_new + beta * (x_new - x), x_new
+            assert f(x) <= 0.8 ** t * start + 1e-12
