@@ -51,6 +51,7 @@ notebooks: book
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_d2lmini.py
+	$(BIN)/python bench/bench_animator.py
 	$(BIN)/python bench/bench_explorers.py
 	$(BIN)/python bench/bench_book.py
 

@@ -1,6 +1,8 @@
 """d2lmini: the Dive into Deep Learning helpers that the momentum chapter uses.
 
-The momentum section's d2l code runs unchanged with ``import d2lmini as d2l``::
+The PyTorch code of d2l's optimization sections (sgd, momentum, adagrad,
+rmsprop, adadelta, adam, minibatch-sgd) runs unchanged with
+``import d2lmini as d2l``::
 
     import d2lmini as d2l
 
@@ -17,11 +19,15 @@ is imported the first time one of its names is used.
 
 Modules, one concern each:
 
-- ``d2lmini.data``: download with checksum and cache, ``get_data_ch11``,
-  ``load_array``;
+- ``d2lmini.data``: ``DATA_HUB``, ``download`` with checksum and cache,
+  ``get_data_ch11``, ``load_array``;
 - ``d2lmini.trace2d``: ``train_2d``, ``show_trace_2d``;
-- ``d2lmini.training``: ``train_ch11``, ``train_concise_ch11``, ``linreg``,
-  ``squared_loss``, ``Timer``;
+- ``d2lmini.training``: ``train_ch11``, ``train_concise_ch11``,
+  ``evaluate_loss``, ``linreg``, ``squared_loss``, ``Timer``;
+- ``d2lmini.shortcuts``: d2l's tensor shortcuts (``d2l.zeros``,
+  ``d2l.numpy``, ...), which import torch on first use;
+- ``d2lmini.charts``, ``d2lmini.animator``: d2l's ``plot``, ``set_axes``
+  and a live ``Animator`` that renders once, not on every point;
 - ``d2lmini.explore``: the interactive explorers, one small unit each (its
   computation, its ipywidgets view and its browser version);
 - ``d2lmini.plotting``: ``set_figsize``, ``set_language``, ``use_svg_display``,
@@ -38,6 +44,7 @@ __version__ = "0.1.0"
 # name -> module that defines it; resolved on first access (PEP 562).
 _EXPORTS: dict[str, str] = {
     "DATA_HUB": "data",
+    "DATA_URL": "data",
     "DownloadError": "data",
     "ChecksumError": "data",
     "ArrayLoader": "data",
@@ -52,6 +59,10 @@ _EXPORTS: dict[str, str] = {
     "squared_loss": "training",
     "train_ch11": "training",
     "train_concise_ch11": "training",
+    "evaluate_loss": "training",
+    "Animator": "animator",
+    "plot": "charts",
+    "set_axes": "charts",
     "trajectory_explorer": "explore",
     "leaky_average_explorer": "explore",
     "region_explorer": "explore",
@@ -64,6 +75,14 @@ _EXPORTS: dict[str, str] = {
     "get_language": "plotting",
     "use_svg_display": "plotting",
 }
+
+# d2l's tensor shortcuts (d2lmini.shortcuts imports torch, so it is named
+# here, not imported; tests/test_d2l_shortcuts.py checks the two lists agree).
+SHORTCUTS = ("ones ones_like zeros zeros_like tensor arange linspace meshgrid eye normal "
+             "rand randn sin sinh cos cosh tanh sigmoid exp log abs matmul batch_matmul "
+             "concat stack int32 int64 float32 numpy size reshape to reduce_sum reduce_mean "
+             "argmax astype transpose expand_dims swapaxes repeat").split()
+_EXPORTS.update((name, "shortcuts") for name in SHORTCUTS)
 
 __all__ = sorted([*_EXPORTS, "plt"])
 

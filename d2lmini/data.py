@@ -27,9 +27,11 @@ from d2lmini._checks import check_positive_int
 if TYPE_CHECKING:  # for type hints only: torch is imported when needed
     import torch
 
+#: d2l's data hub (d2l writes http://; the same host answers HTTPS).
 DATA_URL = "https://d2l-data.s3-accelerate.amazonaws.com/"
 
-#: name -> (URL, SHA-1 of the file), as in d2l's ``DATA_HUB``.
+#: name -> (URL, SHA-1 of the file), as in d2l's ``DATA_HUB``. d2l's
+#: minibatch-SGD section registers the airfoil file itself, as here.
 DATA_HUB: dict[str, tuple[str, str]] = {
     "airfoil": (
         DATA_URL + "airfoil_self_noise.dat",
@@ -82,9 +84,7 @@ def download(name: str = "airfoil", folder: str | os.PathLike[str] | None = None
     >>> download("airfoil").name
     'airfoil_self_noise.dat'
     """
-    if name not in DATA_HUB:
-        raise ValueError(f"unknown data set {name!r}; known: {sorted(DATA_HUB)}")
-    url, sha1 = DATA_HUB[name]
+    url, sha1 = _hub_entry(name)
     folder = Path(folder) if folder is not None else data_dir()
     path = folder / url.rsplit("/", 1)[-1]
     try:
@@ -98,6 +98,20 @@ def download(name: str = "airfoil", folder: str | os.PathLike[str] | None = None
                             f"or point {ENV_VAR} at another folder") from err
     _fetch(url, path, sha1, timeout)
     return path
+
+
+def _hub_entry(name: str) -> tuple[str, str]:
+    """``DATA_HUB[name]``, checked: a URL and the SHA-1 to check it against."""
+    if name not in DATA_HUB:
+        hint = (" (d2lmini downloads by name: register the URL first, "
+                "d2l.DATA_HUB['name'] = (url, sha1))" if str(name).startswith("http") else "")
+        raise ValueError(f"unknown data set {name!r}; known: {sorted(DATA_HUB)}{hint}")
+    entry = DATA_HUB[name]
+    if (not isinstance(entry, tuple) or len(entry) != 2 or not all(isinstance(v, str) for v in entry)
+            or len(entry[1]) != 40 or any(c not in "0123456789abcdef" for c in entry[1])):
+        raise ValueError(f"DATA_HUB[{name!r}] must be (url, sha1) with the file's SHA-1 as 40 "
+                         f"hex digits, so that the download can be checked; got {entry!r}")
+    return entry
 
 
 def _discard_bad_copy(path: Path, sha1: str) -> None:
@@ -187,6 +201,14 @@ class ArrayLoader:
 
     def __len__(self) -> int:
         return -(-self.num_examples // self.batch_size)  # ceiling division
+
+    @property
+    def dataset(self) -> torch.utils.data.TensorDataset:
+        """The examples as a ``TensorDataset``, like a ``DataLoader``'s:
+        ``len(data_iter.dataset)`` is the number of examples."""
+        import torch.utils.data
+
+        return torch.utils.data.TensorDataset(*self.arrays)
 
     def __iter__(self) -> Iterator[tuple[torch.Tensor, ...]]:
         arrays = self.arrays

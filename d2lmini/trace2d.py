@@ -18,7 +18,7 @@ from d2lmini._checks import check_positive_int
 Point = tuple[float, float]
 Trainer = Callable[..., Sequence[Any]]
 
-START = (-5.0, -2.0, 0.0, 0.0)  # d2l's starting state (x1, x2, s1, s2)
+START = (-5, -2, 0, 0)  # d2l's starting state (x1, x2, s1, s2): ints, as d2l's
 WINDOW = ((-5.5, 1.0), (-3.0, 1.0))  # the plot's x1 and x2 ranges at least
 
 
@@ -27,8 +27,12 @@ def train_2d(trainer: Trainer, steps: int = 20,
     """Run ``trainer`` for ``steps`` steps from (-5, -2); return the points.
 
     ``trainer(x1, x2, s1, s2)`` (or ``trainer(x1, x2, s1, s2, f_grad)`` when
-    ``f_grad`` is given) must return the next ``(x1, x2, s1, s2)``. Prints
-    the last point, as d2l does. A run that overflows is kept, with a warning.
+    ``f_grad`` is given) must return the next ``(x1, x2, s1, s2)``. The state
+    ``s1, s2`` is the trainer's own and is passed back exactly as it was
+    returned (a velocity, a tuple of moments for Adam, ``None``, a step
+    counter); so are ``x1, x2``, which must be numbers (or one-element
+    tensors) and are recorded as floats. Prints the last point, as d2l
+    does. A run that overflows is kept, with a warning.
 
     >>> def gd(x1, x2, s1, s2):
     ...     return x1 - 0.4 * 0.2 * x1, x2 - 0.4 * 4 * x2, 0, 0
@@ -41,33 +45,38 @@ def train_2d(trainer: Trainer, steps: int = 20,
         raise TypeError(f"trainer must be a function, got {type(trainer).__name__}")
     check_positive_int("steps", steps)
     x1, x2, s1, s2 = START
-    results = [(x1, x2)]
+    results = [_as_point(trainer, x1, x2)]
     for _ in range(steps):
         state = trainer(x1, x2, s1, s2) if f_grad is None else trainer(x1, x2, s1, s2, f_grad)
         x1, x2, s1, s2 = _unpack_state(trainer, state)
-        results.append((x1, x2))
+        results.append(_as_point(trainer, x1, x2))
     _warn_if_not_finite(results)
-    print(f"epoch {steps}, x1: {x1:f}, x2: {x2:f}")
+    print(f"epoch {steps}, x1: {results[-1][0]:f}, x2: {results[-1][1]:f}")
     return results
 
 
-def _unpack_state(trainer: Trainer, state: Any) -> tuple[float, float, float, float]:
-    """Check that a trainer returned four numbers and turn them into floats."""
+def _unpack_state(trainer: Trainer, state: Any) -> tuple[Any, Any, Any, Any]:
+    """Check that a trainer returned four values; return them untouched."""
     name = getattr(trainer, "__name__", "the trainer")
     try:
-        values = list(state)  # a tuple, a list, or an array of four numbers
+        values = list(state)  # a tuple, a list, or an array of four values
     except TypeError:
         values = None
     if values is None or isinstance(state, str) or len(values) != 4:
         got = f"{len(values)} values" if values is not None else repr(state)
-        raise TypeError(f"{name} must return (x1, x2, s1, s2), four numbers; it "
+        raise TypeError(f"{name} must return (x1, x2, s1, s2), four values; it "
                         f"returned {got}. Return the state too, e.g. `return x1, x2, 0, 0`.")
-    state = values
+    return values[0], values[1], values[2], values[3]
+
+
+def _as_point(trainer: Trainer, x1: Any, x2: Any) -> Point:
+    """The point ``(x1, x2)`` as floats, or an error that names the trainer."""
     try:
-        return tuple(float(v) for v in state)  # type: ignore[return-value]
-    except (TypeError, ValueError) as err:
-        raise TypeError(f"{name} must return four numbers (x1, x2, s1, s2); it "
-                        f"returned {state!r}") from err
+        return float(x1), float(x2)
+    except (TypeError, ValueError, RuntimeError) as err:
+        name = getattr(trainer, "__name__", "the trainer")
+        raise TypeError(f"{name} must return numbers for x1 and x2 (its own state s1, "
+                        f"s2 may be anything); it returned x1={x1!r}, x2={x2!r}") from err
 
 
 def _warn_if_not_finite(points: Sequence[Point]) -> None:

@@ -16,7 +16,8 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from d2lmini._checks import check_hyperparams, check_positive_int
+from d2lmini._checks import (check_hyperparams, check_positive_int, missing_hyperparam,
+                             unknown_hyperparams)
 
 if TYPE_CHECKING:
     import torch
@@ -102,7 +103,13 @@ def train_ch11(trainer_fn: Callable[[list, Any, Mapping[str, Any]], Any], states
 
     def step(X: torch.Tensor, y: torch.Tensor) -> None:
         squared_loss(net(X), y).mean().backward()
-        trainer_fn([w, b], states, hyperparams)
+        try:
+            trainer_fn([w, b], states, hyperparams)  # the reader's dict: Adam counts 't' in it
+        except KeyError as err:
+            clearer = missing_hyperparam(trainer_fn, hyperparams, err)
+            if clearer is None:
+                raise
+            raise clearer from err
 
     return _fit(net, step, data_iter, num_epochs)
 
@@ -115,7 +122,9 @@ def train_concise_ch11(trainer_fn: Callable[..., torch.optim.Optimizer],
     The model starts where ``train_ch11``'s does (weights drawn from
     N(0, 0.01²), bias 0) and minimises the same loss, half the squared error.
     (d2l uses ``nn.MSELoss`` here, whose gradient is twice as large, so its
-    "matching" learning rates were not matching.)
+    "matching" learning rates were not matching.) ``hyperparams`` go to the
+    optimizer as they are: ``{'rho': 0.9}`` runs Adadelta with torch's
+    default learning rate.
 
     >>> import torch
     >>> data_iter, _ = get_data_ch11(10)                # doctest: +SKIP
@@ -131,7 +140,13 @@ def train_concise_ch11(trainer_fn: Callable[..., torch.optim.Optimizer],
     with torch.no_grad():
         net.weight.copy_(torch.normal(0.0, 0.01, size=(feature_dim, 1)).T)
         net.bias.zero_()
-    optimizer = trainer_fn(net.parameters(), **hyperparams)
+    try:
+        optimizer = trainer_fn(net.parameters(), **hyperparams)
+    except TypeError as err:
+        clearer = unknown_hyperparams(trainer_fn, hyperparams)
+        if clearer is None:
+            raise
+        raise clearer from err
 
     def step(X: torch.Tensor, y: torch.Tensor) -> None:
         optimizer.zero_grad()
@@ -168,20 +183,51 @@ def _fit(net: Callable[[Any], Any], step: Callable[[Any, Any], None], data_iter:
     return timer.cumsum(), losses
 
 
-def _mean_loss(net: Callable[[Any], Any], data_iter: Batches) -> float:
-    """The loss over every example, in one pass when the loader holds them."""
+def evaluate_loss(net: Callable[[Any], Any], data_iter: Batches,
+                  loss: Callable[[Any, Any], Any]) -> float:
+    """The loss of ``net`` over ``data_iter``, as d2l defines it: the sum of
+    ``loss(net(X), y)`` over every batch divided by its number of elements.
+
+    For a per-example loss (``squared_loss``, ``nn.MSELoss(reduction='none')``)
+    that is the mean over all examples, which d2lmini computes in one pass
+    when the loader holds its tensors; a loss that reduces each batch to one
+    number is averaged batch by batch, as in d2l. No gradients are recorded,
+    and the loader's shuffling is not consumed.
+
+    >>> import torch
+    >>> from d2lmini import load_array
+    >>> X, y = torch.ones(4, 2), torch.zeros(4)
+    >>> evaluate_loss(lambda X: X.sum(1, keepdim=True), load_array((X, y), 3), squared_loss)
+    2.0
+    """
     import torch
+
+    def total(X: Any, y: Any) -> tuple[float, int]:
+        out = net(X)
+        values = loss(out, y.reshape(out.shape))
+        return float(values.sum()), values.numel()
 
     with torch.no_grad():
         arrays = _full_arrays(data_iter)
-        if arrays is not None:
-            X, y = arrays[0], arrays[1]
-            return float(squared_loss(net(X), y).mean())
-        total, count = 0.0, 0
+        if arrays is not None and len(arrays[0]):
+            sum_, count = total(arrays[0], arrays[1])
+            if count == len(arrays[0]) * arrays[1][0].numel():  # a loss per example
+                return sum_ / count
+            from d2lmini.data import load_array  # a loss per batch: the same batches, in order
+
+            data_iter = load_array(arrays, data_iter.batch_size, is_train=False)  # type: ignore
+        sum_, count = 0.0, 0
         for X, y in data_iter:
-            loss = squared_loss(net(X), y)
-            total, count = total + float(loss.sum()), count + loss.numel()
-        return total / count
+            s, c = total(X, y)
+            sum_, count = sum_ + s, count + c
+        if count == 0:
+            raise ValueError("data_iter yields no examples: give it at least one")
+        return sum_ / count
+
+
+def _mean_loss(net: Callable[[Any], Any], data_iter: Batches) -> float:
+    """The training loss over every example, in one pass when the loader holds them."""
+    return evaluate_loss(net, data_iter, squared_loss)
 
 
 def _full_arrays(data_iter: Any) -> Sequence[torch.Tensor] | None:

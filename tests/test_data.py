@@ -175,3 +175,47 @@ def test_load_array_rejects_arrays_of_different_lengths():
 
     with pytest.raises(ValueError, match="same"):
         d2l.load_array((torch.ones(5, 2), torch.ones(4)), batch_size=2)
+
+
+def test_the_chapters_own_hub_registration_is_downloaded_checked(serve, empty_dir,
+                                                                   airfoil_bytes, monkeypatch):
+    """minibatch-sgd registers the file itself, `d2l.DATA_URL + name`, then
+    calls `d2l.download('airfoil')`: it gets our checked, atomic download."""
+    assert d2l.DATA_HUB is data.DATA_HUB and d2l.DATA_URL == data.DATA_URL
+    url = serve(airfoil_bytes)
+    monkeypatch.setattr(d2l, "DATA_URL", url.rsplit("/", 1)[0] + "/", raising=False)
+    d2l.DATA_HUB["airfoil"] = (d2l.DATA_URL + "airfoil_self_noise.dat", SHA1)
+    path = d2l.download("airfoil")
+    assert np.genfromtxt(path, dtype=np.float32, delimiter="\t").shape == (1503, 6)
+    assert files_in(empty_dir) == [NAME]
+
+
+def test_a_registration_with_the_wrong_checksum_keeps_nothing(serve, empty_dir, airfoil_bytes):
+    url = serve(airfoil_bytes)
+    d2l.DATA_HUB["airfoil"] = (url, "0" * 40)
+    with pytest.raises(data.ChecksumError, match="not kept"):
+        d2l.download("airfoil")
+    assert not empty_dir.exists() or files_in(empty_dir) == []
+
+
+@pytest.mark.parametrize("entry", [
+    ("https://example.invalid/f.dat", None),  # d2l allows no checksum; we check every file
+    ("https://example.invalid/f.dat",),
+    ("https://example.invalid/f.dat", "76E5BE"),
+])
+def test_a_hub_entry_without_a_usable_checksum_is_rejected(entry, monkeypatch):
+    monkeypatch.setitem(data.DATA_HUB, "mine", entry)
+    with pytest.raises(ValueError, match=r"DATA_HUB\['mine'\] must be \(url, sha1\)"):
+        data.download("mine")
+
+
+def test_a_url_instead_of_a_name_says_how_to_register_it():
+    with pytest.raises(ValueError, match=r"register the URL first, d2l.DATA_HUB\['name'\]"):
+        data.download("https://example.invalid/f.dat")
+
+
+def test_the_data_iterator_has_a_dataset_like_a_dataloader():
+    data_iter, _ = d2l.get_data_ch11(batch_size=10)
+    assert len(data_iter.dataset) == 1500  # what learners print
+    X, y = data_iter.dataset[3]
+    assert X.shape == (5,) and float(y) == float(data_iter.arrays[1][3])

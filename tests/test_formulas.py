@@ -120,7 +120,7 @@ def test_airfoil_floor_and_conditioning_quoted_on_the_experiments_page():
 
 def test_airfoil_noise_floor_predicts_the_loss_each_run_settles_at():
     """The noisy-gradients page: eta_eff tr(Sigma_B) / 4 above the least-squares floor
-    predicts the mean loss of the second epoch of each run to within 0.0005."""
+    predicts the mean loss of the second epoch, over eight seeds, to within 0.001."""
     data_iter, _ = d2l.get_data_ch11(batch_size=10)
     X, y = data_iter.arrays
     A = torch.cat([X, torch.ones(len(X), 1)], dim=1).double()
@@ -131,15 +131,34 @@ def test_airfoil_noise_floor_predicts_the_loss_each_run_settles_at():
     floor = (residual ** 2 / 2).mean().item()
     trace = ((A * residual) ** 2).sum().item() / n / B * (n - B) / (n - 1)
     for lr, beta, quoted in [(0.02, 0.5, 0.2449), (0.01, 0.9, 0.2497), (0.04, 0.0, 0.2449)]:
-        torch.manual_seed(0)
-        w, v, losses = torch.normal(0, 0.01, (6, 1), dtype=torch.float64), 0, []
-        for epoch in range(2):
-            for X_batch, y_batch in data_iter:
-                A_batch = torch.cat([X_batch, torch.ones(len(X_batch), 1)], dim=1).double()
-                v = beta * v + A_batch.T @ (A_batch @ w - y_batch.double().reshape(-1, 1)) / B
-                w = w - lr * v
-                if epoch == 1:
-                    losses.append(((A @ w - y) ** 2 / 2).mean().item())
+        means = []
+        for seed in range(8):
+            torch.manual_seed(seed)
+            w, v, losses = torch.normal(0, 0.01, (6, 1), dtype=torch.float64), 0, []
+            for epoch in range(2):
+                for X_batch, y_batch in data_iter:
+                    A_batch = torch.cat([X_batch, torch.ones(len(X_batch), 1)], dim=1).double()
+                    v = beta * v + A_batch.T @ (A_batch @ w - y_batch.double().reshape(-1, 1)) / B
+                    w = w - lr * v
+                    if epoch == 1:
+                        losses.append(((A @ w - y) ** 2 / 2).mean().item())
+            means.append(np.mean(losses))
         predicted = floor + lr / (1 - beta) * trace / 4
         assert round(predicted, 4) == quoted
-        assert abs(np.mean(losses) - predicted) < 5e-4
+        assert abs(np.mean(means) - predicted) < 1e-3
+
+
+def test_unrolled_momentum_weights_each_gradient_by_its_age():
+    """Basics and Theory correct Distill's unrolled form: after k steps the gradient
+    of step i (0-based) has entered x_k with weight -eta (1 - beta^(k-i)) / (1 - beta)."""
+    rng = np.random.default_rng(3)
+    eta, beta, k = 0.1, 0.8, 12
+    grads = rng.standard_normal(k)  # any sequence of gradients
+    x, v = 0.0, 0.0
+    for g in grads:
+        v = beta * v + g
+        x = x - eta * v
+    unrolled = sum(-eta * (1 - beta ** (k - i)) / (1 - beta) * g for i, g in enumerate(grads))
+    assert x == pytest.approx(unrolled)
+    distill = sum(eta * (1 - beta ** i) / (1 - beta) * g for i, g in enumerate(grads, 1))
+    assert x != pytest.approx(distill)

@@ -66,11 +66,41 @@ def test_train_2d_passes_f_grad_to_the_trainer(capsys):
 @pytest.mark.parametrize("bad", [
     lambda x1, x2, s1, s2: (x1, x2),
     lambda x1, x2, s1, s2: None,
-    lambda x1, x2, s1, s2: (x1, x2, s1, "velocity"),
+    lambda x1, x2, s1, s2: ("left", x2, s1, s2),
 ])
-def test_trainer_that_does_not_return_four_numbers_is_rejected(bad):
-    with pytest.raises(TypeError, match=r"\(x1, x2, s1, s2\)|four numbers"):
+def test_trainer_that_does_not_return_four_values_or_a_point_is_rejected(bad):
+    with pytest.raises(TypeError, match=r"\(x1, x2, s1, s2\)|numbers for x1 and x2"):
         d2l.train_2d(bad)
+
+
+@pytest.mark.parametrize("state", [
+    ((0.0, 0.0), (0.0, 0.0)),  # Adam's two moments per coordinate
+    None,                       # a trainer that keeps no state
+    "velocity",                 # anything at all: it is the trainer's business
+])
+def test_the_trainers_own_state_comes_back_untouched(state, capsys):
+    seen = []
+
+    def trainer(x1, x2, s1, s2):
+        seen.append((s1, s2))
+        return x1 / 2, x2 / 2, state, state
+
+    points = d2l.train_2d(trainer, steps=3)
+    assert seen[1:] == [(state, state)] * 2
+    assert seen[1][0] is state  # the very object, not a copy or a float
+    assert points[-1] == (-0.625, -0.25)
+
+
+def test_an_integer_step_counter_can_index_a_schedule(capsys):
+    """d2l's exercises keep the step number in s1 and index a list with it."""
+    etas = [0.5, 0.25, 0.125]
+
+    def trainer(x1, x2, step, s2):
+        eta = etas[step]  # a float here would raise TypeError
+        return x1 - eta * x1, x2 - eta * x2, step + 1, s2
+
+    points = d2l.train_2d(trainer, steps=3)
+    assert points[-1] == pytest.approx((-5 * 0.5 * 0.75 * 0.875, -2 * 0.5 * 0.75 * 0.875))
 
 
 @pytest.mark.parametrize("steps, error", [(0, ValueError), (-3, ValueError), (2.5, TypeError)])
@@ -126,7 +156,7 @@ def test_trace_returns_floats_even_for_tensor_states():
     import torch
 
     def trainer(x1, x2, s1, s2):
-        return torch.tensor(x1 / 2), torch.tensor(x2 / 2), 0, 0
+        return torch.as_tensor(x1 / 2), torch.as_tensor(x2 / 2), 0, 0
 
     points = d2l.train_2d(trainer, steps=3)
     assert all(isinstance(v, float) and math.isfinite(v) for p in points for v in p)

@@ -1,6 +1,7 @@
 // The leaky-average explorer in the browser: mirrors leaky.py.
 window.d2lExplorers.register("leaky", function (svg, v, w, cfg) {
   const { fmt, el, panel, line, legend } = window.d2lExplorers.lib;
+  const power = (b, n) => { let out = 1; for (let k = 0; k < n; k++) out *= b; return out; };
   const TURN = 50, beta = v.beta, t = v.steps, g = cfg.gradients, n = g.length;
   const means = g.map((_, s) => (s + 1 <= TURN ? 1 : -1));
   let acc = 0; const vel = g.map(x => (acc = beta * acc + x));
@@ -17,14 +18,14 @@ window.d2lExplorers.register("leaky", function (svg, v, w, cfg) {
   const b = panel(svg, svg.id + "b", [0.5, n + 0.5, 0, 1.05], [60, 215, 550, 90],
     { x: [1, 25, 50, 75, 100].map(s => [s, String(s)]), y: [[0, "0"], [1, "1"]], xname: w.s, yname: w.weight });
   for (let s = 1; s <= t; s++) {
-    const weight = beta ** (t - s);
+    const weight = power(beta, t - s);
     el(b.g, "rect", { x: b.sx(s - 0.4), y: b.sy(weight), width: b.sx(0.8) - b.sx(0), height: b.sy(0) - b.sy(weight), fill: "#1f77b4" });
   }
   const win = 1 / (1 - beta), edge = t + 1 - win;
   el(b.g, "line", { x1: b.sx(edge), x2: b.sx(edge), y1: b.sy(0), y2: b.sy(1.05), stroke: "#d62728", "stroke-dasharray": "4 3" });
-  const vari = (1 - beta ** (2 * t)) / (1 - beta * beta), avg = (1 - beta) ** 2 * vari;
+  const vari = (1 - power(beta, 2 * t)) / (1 - beta * beta), avg = (1 - beta) * (1 - beta) * vari;
   const sub = (s, r) => s.replace(/\{(\w+)\}/g, (_, k) => r[k]);
-  return [sub(w.window, { w: fmt(win, 2), t: t, s: fmt((1 - beta ** t) / (1 - beta), 3) }),
+  return [sub(w.window, { w: fmt(win, 2), t: t, s: fmt((1 - power(beta, t)) / (1 - beta), 3) }),
           sub(w.now, { t: t, v: fmt(vel[t - 1], 3), m: fmt((1 - beta) * vel[t - 1], 3), g: fmt(means[t - 1], 2) }),
           sub(w.noise, { a: fmt(vari, 3), b: fmt(avg, 3), n: fmt(1 / avg, 1) })];
 });

@@ -70,14 +70,23 @@ def effective_window(beta: float) -> float:
     return 1 / (1 - beta)
 
 
+def power(beta: float, n: int) -> float:
+    """beta^n by repeated multiplication, as leaky.js does: no pow() whose last
+    bit may differ between Python and the browser."""
+    out = 1.0
+    for _ in range(n):
+        out *= beta
+    return out
+
+
 def weight_sum(beta: float, steps: int) -> float:
     """(1 - beta^t) / (1 - beta): the total weight after t steps."""
-    return (1 - beta ** steps) / (1 - beta)
+    return (1 - power(beta, steps)) / (1 - beta)
 
 
 def noise_variance(beta: float, steps: int) -> float:
     """Var v_t / sigma^2 for independent noise: the sum of the squared weights."""
-    return (1 - beta ** (2 * steps)) / (1 - beta * beta)
+    return (1 - power(beta, 2 * steps)) / (1 - beta * beta)
 
 
 def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
@@ -100,7 +109,7 @@ def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
               {"x": [(s, str(s)) for s in (1, 25, 50, 75, 100)], "y": [(0, "0"), (1, "1")],
                "xname": w["s"], "yname": w["weight"]})
     for s in range(1, t + 1):
-        weight = beta ** (t - s)
+        weight = power(beta, t - s)
         b.add(f'<rect x="{b.sx(s - 0.4):.1f}" y="{b.sy(weight):.1f}" '
               f'width="{b.sx(0.8) - b.sx(0):.1f}" height="{b.sy(0) - b.sy(weight):.1f}" '
               f'fill="#1f77b4"/>')
@@ -109,7 +118,7 @@ def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
     b.add(f'<line x1="{b.sx(edge):.1f}" x2="{b.sx(edge):.1f}" y1="{b.sy(0):.1f}" '
           f'y2="{b.sy(1.05):.1f}" stroke="#d62728" stroke-dasharray="4 3"/>')
     var = noise_variance(beta, t)
-    avg = (1 - beta) ** 2 * var
+    avg = (1 - beta) * (1 - beta) * var
     return svg(parts), [
         w["window"].format(w=fmt(window, 2), t=t, s=fmt(weight_sum(beta, t), 3)),
         w["now"].format(t=t, v=fmt(vel[t - 1], 3), m=fmt((1 - beta) * vel[t - 1], 3),

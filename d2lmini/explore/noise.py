@@ -39,9 +39,9 @@ WORDS = {
            "floor": "{who}: noise floor {floor}; mean of steps {a}–{z}: expected {e}, "
                     "measured {m}",
            "diverges": "{who}: does not converge (spectral radius {r} along x₂)"},
-    "zh": {"title": "噪声梯度探索器", "lock": "固定 η/(1 − β)",
-           "eta": "η", "eff": "η/(1 − β)", "sgd": "学习率 η/(1 − β) 的 SGD",
-           "mom": "动量法 (η, β)", "runs": f"实线：{RUNS} 次运行的平均",
+    "zh": {"title": "梯度噪声探索器", "lock": "固定 η/(1 − β)",
+           "eta": "η", "eff": "η/(1 − β)", "sgd": "学习率为 η/(1 − β) 的随机梯度下降",
+           "mom": "参数为 (η, β) 的动量法", "runs": f"实线：{RUNS} 次运行的平均",
            "exact": "虚线：损失的期望", "step": "步数 t", "loss": "f(xₜ)，对数坐标",
            "setting": "η = {eta}，β = {beta}，η/(1 − β) = {eff}，B = {b}："
                       "每个坐标的噪声方差 σ²/B = {s2}",
