@@ -58,7 +58,7 @@ def test_damping_readout_gives_the_eigenvalues_and_the_radius():
             a, b = sorted(mu.real, reverse=True)
             assert f"μ₁ = {a:.4f}, μ₂ = {b:.4f}" in lines[1]
         assert f"(1 − √β)² = {(1 - np.sqrt(beta)) ** 2:.4f}" in lines[3]
-    assert "over-damped with sign flips" in damping.draw(
+    assert "zigzag (real roots, sign flips every step)" in damping.draw(
         {"el": 1.8, "beta": 0.05}, damping.WORDS["en"], damping.config())[1][0]
 
 

@@ -27,7 +27,7 @@ CONTROLS = [Slider("el", "ηλ", 0.0, regimes.X, 0.01, 0.5),
 SCRIPTS = ("quadratic.js", "regimes.js", "damping.js")
 WORDS = {
     "en": {**regimes.WORDS["en"], "title": "damping explorer", "crit": "critically damped",
-           "stall": "does not converge (ρ = 1)", "flips_long": "over-damped with sign flips",
+           "stall": "does not converge (ρ = 1)", "flips_long": "zigzag (real roots, sign flips every step)",
            "step": "step −ηvₜ",
            "point": "ηλ = {el}, β = {beta}: {regime}; spectral radius ρ = {r}",
            "real": "eigenvalues μ₁ = {a}, μ₂ = {b} (real)",
@@ -36,7 +36,7 @@ WORDS = {
            "no_critical": "critical damping at ηλ = {el}: none with β < 1 (that needs 0 < ηλ < 4)",
            "critical_el": "critical damping at β = {beta}: ηλ = (1 − √β)² = {a} or (1 + √β)² = {b}"},
     "zh": {**regimes.WORDS["zh"], "title": "阻尼探索器", "crit": "临界阻尼",
-           "stall": "不收敛（ρ = 1）", "flips_long": "过阻尼（交替变号）",
+           "stall": "不收敛（ρ = 1）", "flips_long": "之字形（实根，每步交替变号）",
            "step": "步长 −ηvₜ",
            "point": "ηλ = {el}，β = {beta}：{regime}；谱半径 ρ = {r}",
            "real": "特征值 μ₁ = {a}，μ₂ = {b}（实数）",

@@ -6,7 +6,7 @@ roots are complex (ripples: under-damped) between the curves
 eta*lambda = (1 - sqrt(beta))^2 and (1 + sqrt(beta))^2, where the
 discriminant vanishes (critical damping); left of the first they are real and
 positive (over-damped), right of the second real with the larger one negative
-(over-damped, but the sign flips every step), and past eta*lambda = 2 + 2 beta
+(real roots, but the sign flips every step: a zigzag), and past eta*lambda = 2 + 2 beta
 the radius exceeds 1. ``regimes.js`` draws the same map in the browser; the
 heat map itself is a PNG computed here once.
 """
