@@ -23,6 +23,8 @@ endif
 
 setup: $(STAMP)
 
+# tools/system-packages.sh installs Node.js, Chromium and CJK fonts from Debian
+# where it may (root), and otherwise says what is missing and how to get it.
 $(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 	@bash tools/system-packages.sh
 	npm ci --no-audit --no-fund
@@ -34,9 +36,10 @@ $(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 
 # The site links every page to its lecture slides, so the book build makes
 # them too: a reveal.js deck and a PDF handout per page (tools/slides.py).
+# tools/build_site.py first says what is missing, and swaps the finished site
+# in whole: Ctrl-C at any point leaves the last complete one.
 book: $(STAMP)
 	$(BIN)/python tools/build_site.py
-	$(BIN)/python tools/slides.py
 
 slides: book
 	@echo "Decks: _build/slides/index.html (also in the site, as slides/)"

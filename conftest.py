@@ -4,10 +4,17 @@ nbval collects ``.ipynb`` files only, and the book commits none: each page is
 read through jupytext into an in-memory notebook and handed to nbval, which
 runs its cells in order in one kernel and fails on the first error. Pages
 carry no stored outputs, so nbval runs in lax mode (pyproject.toml).
+
+The kernels run the pages as a reader's Jupyter does, with the inline
+backend that ipykernel chooses: an MPLBACKEND exported by the caller (Agg is
+common on servers and in CI) is not passed on to them, just as the book
+build does not (tools/build_site.py). The unit tests choose Agg themselves
+(tests/conftest.py).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from types import SimpleNamespace
 from unittest import mock
@@ -18,6 +25,9 @@ import pytest
 from nbval.plugin import IPyNbFile
 
 CHAPTERS = Path(__file__).parent / "chapters"
+
+# nbval starts its kernels with this process's environment.
+os.environ.pop("MPLBACKEND", None)
 
 
 class MystNotebook(IPyNbFile):

@@ -8,11 +8,14 @@ the curve once, which is what a reader of a built page sees anyway.
 from __future__ import annotations
 
 import math
+import sys
 import warnings
 from collections.abc import Sequence
 
+import matplotlib
 import matplotlib.pyplot as plt
-from matplotlib import font_manager
+
+from .fonts import cjk_fonts
 
 __all__ = ["plt", "use_svg_display", "set_figsize", "set_language", "get_language", "plot_loss"]
 
@@ -25,27 +28,43 @@ WORDS = {
 }
 _language = "en"
 
-# Fonts with CJK glyphs, best first: Debian's (installed by `make setup`),
-# then those that macOS and Windows ship. Matplotlib falls back glyph by
-# glyph along font.family, so Latin text keeps DejaVu Sans.
-CJK_FONTS = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans CJK JP",
-             "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "SimHei"]
-
 
 def _use_fonts(language: str) -> None:
     """Order font.family for ``language``, CJK fonts first for Chinese.
 
     A label that mixes words and math (``'步数 $t$'``) is typeset in the first
     family alone, so Chinese figures need a CJK font in front; English ones
-    keep DejaVu Sans in front and fall back to CJK glyph by glyph.
+    keep DejaVu Sans in front and fall back to CJK glyph by glyph. Only
+    Chinese figures search hard for a CJK font (d2lmini.fonts).
     """
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    cjk = [name for name in CJK_FONTS if name in installed]
+    cjk = cjk_fonts(search=language == "zh")
     latin = ["DejaVu Sans"]
     plt.rcParams["font.family"] = [*cjk, *latin] if language == "zh" else [*latin, *cjk]
 
 
 _use_fonts("en")
+
+# Backends that only write files: in a notebook, a figure drawn with one of
+# them is never shown.
+FILE_BACKENDS = {"agg", "cairo", "pdf", "pgf", "ps", "svg", "template"}
+
+
+def _draw_inline_in_kernels() -> None:
+    """In a Jupyter kernel, show figures inline even when MPLBACKEND chose a file backend.
+
+    ipykernel picks the inline backend unless MPLBACKEND is set, and servers
+    and CI often export ``MPLBACKEND=Agg``: a notebook started there would
+    draw every figure and show none. A terminal or a script is left alone.
+    """
+    ipython = sys.modules.get("IPython")  # loaded already if we run under IPython
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "kernel"):
+        return
+    if matplotlib.get_backend().lower() in FILE_BACKENDS:
+        shell.run_line_magic("matplotlib", "inline")
+
+
+_draw_inline_in_kernels()
 
 
 def set_language(language: str) -> None:
@@ -65,8 +84,6 @@ def set_language(language: str) -> None:
 
 def use_svg_display() -> None:
     """Show figures as SVG in Jupyter (sharp at any zoom); no-op elsewhere."""
-    import sys
-
     ipython = sys.modules.get("IPython")  # loaded already if we run under IPython
     if ipython is None or ipython.get_ipython() is None:
         return

@@ -12,11 +12,19 @@ cache, so a rebuild with nothing changed executes nothing.
 
 Everything the site loads is served from the build: MathJax is copied from
 node_modules (installed from package.json by `make setup`).
+
+The build survives the machines it meets: it says first what is missing
+(npm's packages, Chromium) and how to get it; its kernels draw inline
+whatever MPLBACKEND the caller exported; the execution caches are dropped
+when the environment that drew them changed, and cleaned of what an
+interrupted build left (tools/exec_cache.py); and the site, with the lecture
+slides (tools/slides.py), is swapped in whole once everything is built
+(tools/sync.py), so a stopped build never leaves a half-copied site.
 """
 
 from __future__ import annotations
 
-import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -25,13 +33,16 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from sync import sync_tree  # noqa: E402
+import exec_cache  # noqa: E402
+from sync import copy_file, publish, sync_tree  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
 SITE = BUILD / "html"
 ASSETS = BUILD / "assets"  # html_static_path of both builds
+CACHES = BUILD / ".jupyter_cache"
 MATHJAX = ROOT / "node_modules" / "mathjax" / "es5"
+REVEAL = ROOT / "node_modules" / "reveal.js"
 # What MathJax's tex-chtml.js loads: the TeX input and its extensions, the
 # CHTML fonts, and the accessibility menu's components.
 MATHJAX_PARTS = ["tex-chtml.js", "input", "output/chtml", "a11y", "ui", "sre", "adaptors"]
@@ -43,10 +54,39 @@ LANGUAGES = {
 }
 
 
+def missing_prerequisites() -> list[str]:
+    """What the build needs beyond .venv, each with how to get it; [] if nothing."""
+    from slides_pdf import CHROMIUM
+
+    missing = []
+    if not (MATHJAX.exists() and REVEAL.exists()):
+        how = ("run `make setup` again" if shutil.which("npm") else
+               "install Node.js with npm (Debian: `sudo apt-get install nodejs npm`; without "
+               "root: a Node.js release from nodejs.org unpacked in your home, on your PATH), "
+               "then run `make setup` again")
+        missing.append(f"MathJax and reveal.js ({ROOT / 'node_modules'}) come from npm: {how}")
+    if not Path(CHROMIUM).exists():
+        missing.append(
+            f"Chromium ({CHROMIUM}) prints the slides' PDF handouts and runs the browser "
+            "tests: `sudo apt-get install chromium` on Debian; without root, set CHROMIUM to "
+            "a Chromium or Chrome you have (`python -m playwright install chromium` puts one "
+            "under ~/.cache/ms-playwright)")
+    return missing
+
+
+def kernel_environment() -> dict[str, str]:
+    """The environment of the builds, and so of the kernels that run the pages.
+
+    A kernel draws figures into the page only with the inline backend, which
+    ipykernel chooses unless MPLBACKEND says otherwise: an exported
+    ``MPLBACKEND=Agg`` (common on servers and in CI) would leave every figure
+    out of the book, so the kernels do not inherit it.
+    """
+    return {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+
+
 def stage_mathjax() -> None:
     """Copy the parts of MathJax the pages load into the static assets."""
-    if not MATHJAX.exists():
-        sys.exit(f"MathJax is missing ({MATHJAX}): run `make setup` (npm ci) first.")
     target = ASSETS / "mathjax"
     target.mkdir(parents=True, exist_ok=True)
     for part in MATHJAX_PARTS:
@@ -54,25 +94,16 @@ def stage_mathjax() -> None:
         if source.is_dir():
             sync_tree(source, target / part)
         else:
-            shutil.copy2(source, target / part)
+            copy_file(source, target / part)
 
 
-def invalidate_stale_caches() -> None:
-    """Drop the execution caches when d2lmini changed since they were filled.
-
-    The caches are keyed on each page's code alone, so outputs drawn by an
-    older d2lmini (a figure, an explorer's embedded script) would survive a
-    change to the package: its sources' fingerprint is kept beside them.
-    """
-    digest = hashlib.sha256()
-    for path in sorted((ROOT / "d2lmini").glob("*.[pj][ys]")):
-        digest.update(path.name.encode() + path.read_bytes())
-    stamp = BUILD / ".jupyter_cache" / "d2lmini.sha256"
-    if stamp.exists() and stamp.read_text() == digest.hexdigest():
-        return
-    shutil.rmtree(BUILD / ".jupyter_cache", ignore_errors=True)
-    stamp.parent.mkdir(parents=True)
-    stamp.write_text(digest.hexdigest())
+def prepare_caches() -> None:
+    """Trust the execution caches only for this environment, and only whole entries."""
+    if exec_cache.invalidate_stale(CACHES, ROOT):
+        print("the environment changed since the last build: every page runs again")
+    for lang in LANGUAGES:
+        if exec_cache.drop_broken_entries(CACHES / lang):
+            print(f"dropped what an interrupted build left in the {lang} execution cache")
 
 
 def derived_config(lang: str) -> tuple[Path, Path]:
@@ -82,7 +113,7 @@ def derived_config(lang: str) -> tuple[Path, Path]:
     settings = LANGUAGES[lang]
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = settings["title"]
-    config["execute"]["cache"] = str(BUILD / ".jupyter_cache" / lang)
+    config["execute"]["cache"] = str(CACHES / lang)
     # paths in a config are read relative to it, and this one lives in _build/
     extensions = config["sphinx"]["local_extensions"]
     config["sphinx"]["local_extensions"] = {k: str(ROOT / v) for k, v in extensions.items()}
@@ -104,7 +135,8 @@ def start_build(lang: str) -> subprocess.Popen:
                "--config", str(config), "--toc", str(toc), "--path-output", str(BUILD / lang),
                "--all", "-W", "-n", "--keep-going"]
     with open(BUILD / lang / "build.log", "w", encoding="utf-8") as log:
-        return subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        return subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                env=kernel_environment())
 
 
 def build_all() -> dict[str, Path]:
@@ -129,12 +161,17 @@ def build_all() -> dict[str, Path]:
 
 
 def main() -> None:
-    invalidate_stale_caches()
+    missing = missing_prerequisites()
+    if missing:
+        sys.exit("The book cannot be built yet:\n- " + "\n- ".join(missing))
+    prepare_caches()
     stage_mathjax()
     built = build_all()
-    for lang, html in built.items():  # the slides/ beside them are tools/slides.py's
-        sync_tree(html, SITE / lang)
-    shutil.copy2(ROOT / "tools" / "landing.html", SITE / "index.html")
+    slides = subprocess.run([sys.executable, str(ROOT / "tools" / "slides.py")], cwd=ROOT)
+    if slides.returncode != 0:
+        sys.exit("the slides failed: see above (the site was left as it was)")
+    publish(SITE, {**built, "slides": BUILD / "slides"},
+            {"index.html": ROOT / "tools" / "landing.html"})
     print(f"The site is in {SITE.relative_to(ROOT)}/: open index.html")
 
 

@@ -19,8 +19,9 @@ which hides them from the book. A code cell shows its source and its outputs;
 the tag ``slides-output-only`` shows the outputs alone.
 
 Output: _build/slides/{en,zh}/<page>.html and .pdf, an index, and the
-reveal.js and MathJax files they load (from npm), all copied into the site
-as _build/html/slides/. A PDF is printed again only when its deck changed.
+reveal.js and MathJax files they load (from npm), which tools/build_site.py
+publishes in the site as _build/html/slides/ (`make book` runs both). A PDF
+is printed again only when its deck changed.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -40,7 +40,6 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
 SLIDES = BUILD / "slides"
-SITE_SLIDES = BUILD / "html" / "slides"
 REVEAL = ROOT / "node_modules" / "reveal.js"
 LANGUAGES = {"en": "en", "zh": "zh-CN"}  # code -> html lang
 WORDS = {"en": {"title": "Momentum: lecture slides", "book": "the book", "pdf": "PDF handout"},
@@ -237,7 +236,7 @@ def build_decks(only: str | None = None) -> list[tuple[str, str, str]]:
 
 def copy_assets() -> None:
     """reveal.js and MathJax, from npm (via the book's staged copy), and our CSS."""
-    from sync import sync_tree
+    from sync import copy_file, sync_tree
 
     assets = SLIDES / "assets"
     for source, target in [(REVEAL / "dist", assets / "reveal" / "dist"),
@@ -246,8 +245,8 @@ def copy_assets() -> None:
         if not source.exists():
             sys.exit(f"{source} is missing: run `make setup` and the book build first")
         sync_tree(source, target)
-    shutil.copy2(ROOT / "tools" / "deck.css", assets / "deck.css")
-    shutil.copy2(ROOT / "_ext" / "static" / "favicon.svg", assets / "favicon.svg")
+    copy_file(ROOT / "tools" / "deck.css", assets / "deck.css")
+    copy_file(ROOT / "_ext" / "static" / "favicon.svg", assets / "favicon.svg")
 
 
 def print_pdfs(decks: list[tuple[str, str, str]]) -> None:
@@ -311,10 +310,8 @@ def main() -> None:
     copy_assets()
     write_index(decks)
     print_pdfs(decks)
-    from sync import sync_tree
-
-    sync_tree(SLIDES, SITE_SLIDES)
-    print(f"{len(decks)} decks in {SLIDES.relative_to(ROOT)}/ (and the site's slides/)")
+    # tools/build_site.py publishes them in the site (slides/), with the book
+    print(f"{len(decks)} decks in {SLIDES.relative_to(ROOT)}/")
 
 
 if __name__ == "__main__":

@@ -10,12 +10,13 @@ PDF is written to a temporary file and renamed into place.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from pypdf import PdfReader
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's, unless told
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 TRIES = 3
