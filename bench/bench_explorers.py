@@ -21,7 +21,8 @@ from slides_pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 SITE = Path(__file__).resolve().parents[1] / "_build" / "html"
 MAKERS = {"trajectory": d2l.trajectory_explorer, "leaky": d2l.leaky_average_explorer,
-          "region": d2l.region_explorer, "noise": d2l.noise_explorer}
+          "region": d2l.region_explorer, "noise": d2l.noise_explorer,
+          "damping": d2l.damping_explorer, "race": d2l.race_explorer}
 
 
 def live_ms(kind: str, moves: int = 200) -> float:
@@ -40,7 +41,8 @@ def browser_ms() -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     pages = {"trajectory": "en/chapters/en/basics.html", "leaky": "en/chapters/en/basics.html",
-             "region": "en/chapters/en/theory.html", "noise": "en/chapters/en/noise.html"}
+             "region": "en/chapters/en/theory.html", "noise": "en/chapters/en/noise.html",
+             "damping": "en/chapters/en/beyond.html", "race": "en/chapters/en/beyond.html"}
     out = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -67,6 +67,8 @@ _EXPORTS: dict[str, str] = {
     "leaky_average_explorer": "explore",
     "region_explorer": "explore",
     "noise_explorer": "explore",
+    "damping_explorer": "explore",
+    "race_explorer": "explore",
     "plot_loss": "plotting",
     "set_figsize": "plotting",
     "set_language": "plotting",

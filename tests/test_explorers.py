@@ -97,7 +97,8 @@ def test_scalar_iterates_follow_the_matrix_power():
 
 
 @pytest.mark.parametrize("make", [d2l.trajectory_explorer, d2l.leaky_average_explorer,
-                                  d2l.region_explorer, d2l.noise_explorer])
+                                  d2l.region_explorer, d2l.noise_explorer,
+                                  d2l.damping_explorer, d2l.race_explorer])
 def test_an_explorer_offers_a_widget_and_a_static_version(make):
     explorer = make()
     bundle = explorer._repr_mimebundle_()

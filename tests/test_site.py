@@ -251,5 +251,5 @@ def test_explorers_answer_the_keyboard_and_agree_with_python(visits):
                 _, lines = module.draw(values, config["words"], config)
                 shown = explorer.locator(".d2l-readout").inner_text().splitlines()
                 assert shown == lines, f"{path}: the browser and Python disagree at {values}"
-    kinds = {"trajectory", "leaky", "region", "noise"}
+    kinds = {"trajectory", "leaky", "region", "noise", "damping", "race"}
     assert explorers_seen == {(lang, k) for lang in ("en", "zh") for k in kinds}

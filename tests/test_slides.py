@@ -129,7 +129,7 @@ def test_slide_images_load_and_have_alt_text(decks):
 def test_explorers_on_slides_move_with_the_keyboard(decks):
     """Arrow keys move a focused slider (not the deck), and the figure changes."""
     kinds = [page for page, deck in decks.items() if deck["explorers"]]
-    assert {name for _, name in kinds} == {"basics", "noise", "theory"}, kinds
+    assert {name for _, name in kinds} == {"basics", "noise", "theory", "beyond"}, kinds
     for page, deck in decks.items():
         for before, after, stayed in deck["explorers"]:
             assert stayed, f"{page}: the arrow key turned the slide instead of moving the slider"

@@ -180,3 +180,13 @@ def region_explorer() -> Explorer:
 def noise_explorer() -> Explorer:
     """SGD and momentum with noisy gradients: trajectories, loss, predicted noise floor."""
     return Explorer("noise")
+
+
+def damping_explorer() -> Explorer:
+    """The (eta*lambda, beta) map with its regimes, a point, its iterates and phase portrait."""
+    return Explorer("damping")
+
+
+def race_explorer() -> Explorer:
+    """Gradient descent, heavy ball and Nesterov, each at its best, for a condition number."""
+    return Explorer("race")

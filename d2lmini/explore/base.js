@@ -31,6 +31,9 @@
   const line = (p, pts, attrs) => el(p.g, "polyline", Object.assign({ fill: "none",
     points: pts.filter(q => Number.isFinite(q[0]) && Number.isFinite(q[1]))
                .map(q => `${p.sx(q[0]).toFixed(1)},${p.sy(Math.max(-1e6, Math.min(1e6, q[1]))).toFixed(1)}`).join(" ") }, attrs));
+  const clamp = v => Math.max(-1e6, Math.min(1e6, v));
+  const dots = (p, pts, colour, r = 2) => pts.filter(q => Number.isFinite(q[0]) && Number.isFinite(q[1]))
+    .forEach(q => el(p.g, "circle", { cx: clamp(p.sx(q[0])).toFixed(1), cy: clamp(p.sy(q[1])).toFixed(1), r, fill: colour }));
   function legend(svg, x, y, entries) {
     entries.forEach(([attrs, label], k) => {
       el(svg, "line", Object.assign({ x1: x, x2: x + 18, y1: y + 16 * k, y2: y + 16 * k }, attrs));
@@ -64,7 +67,7 @@
     });
   }
   window.d2lExplorers = {
-    lib: { fmt, el, panel, line, legend },
+    lib: { fmt, el, panel, line, dots, legend },
     register(kind, draw) { kinds[kind] = draw; init(); },
     init,
   };

@@ -20,7 +20,8 @@
   }
   function best(lmin, lmax) {
     const k = lmax / lmin, rate = (Math.sqrt(k) - 1) / (Math.sqrt(k) + 1);
-    return [4 / (Math.sqrt(lmax) + Math.sqrt(lmin)) ** 2, rate * rate, rate];
+    const s = Math.sqrt(lmax) + Math.sqrt(lmin);
+    return [4 / (s * s), rate * rate, rate];
   }
   function iterates(eta, beta, lam, steps) {
     let x = 1, v = 0; const xs = [x];

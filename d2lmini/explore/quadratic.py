@@ -70,7 +70,8 @@ def best_parameters(lam_min: float = CURVATURES[0],
     """
     kappa = lam_max / lam_min
     rate = (math.sqrt(kappa) - 1) / (math.sqrt(kappa) + 1)
-    eta = 4 / (math.sqrt(lam_max) + math.sqrt(lam_min)) ** 2
+    s = math.sqrt(lam_max) + math.sqrt(lam_min)
+    eta = 4 / (s * s)
     return eta, rate ** 2, rate
 
 

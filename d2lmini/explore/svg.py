@@ -67,6 +67,13 @@ class Panel:
         self.parts.append(f'<polyline clip-path="url(#{self.clip})" fill="none" '
                           f'points="{coords}" {style}/>')
 
+    def dots(self, points: Sequence[tuple[float, float]], colour: str, r: float = 2) -> None:
+        """A small dot at each point: the steps of a path (clipped to the panel)."""
+        clamp = lambda v: max(-1e6, min(1e6, v))  # noqa: E731
+        self.add("".join(f'<circle cx="{clamp(self.sx(x)):.1f}" cy="{clamp(self.sy(y)):.1f}" '
+                         f'r="{r}" fill="{colour}"/>'
+                         for x, y in points if math.isfinite(x) and math.isfinite(y)))
+
     def add(self, element: str) -> None:
         self.parts.append(f'<g clip-path="url(#{self.clip})">{element}</g>')
 

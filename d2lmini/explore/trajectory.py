@@ -1,25 +1,35 @@
 """The trajectory explorer: gradient descent and momentum on the example.
 
-f(x) = 0.1 x1^2 + 2 x2^2 from (-5, -2), with sliders for the learning rate,
-beta and the number of steps; the readout gives each direction's spectral
-radius and verdict. ``trajectory.js`` is its browser version.
+f(x) = 0.1 x1^2 + 2 x2^2 from (-5, -2), with sliders for momentum's learning
+rate, beta, the number of steps and gradient descent's own learning rate (by
+default 0.4, stable for it: gradient descent needs eta < 2/4 here, momentum
+eta < (2 + 2 beta)/4), so that each method runs at a rate of its own. Dots
+mark the steps. The readout gives each direction's spectral radius and
+verdict. ``trajectory.js`` is its browser version.
 """
 
 from __future__ import annotations
 
 from d2lmini.explore import Slider
 from d2lmini.explore import quadratic as q
-from d2lmini.explore.svg import Panel, fmt, svg
+from d2lmini.explore.svg import Panel, fmt, legend, svg
 
 CONTROLS = [Slider("eta", "η", 0.05, 0.8, 0.01, 0.6), Slider("beta", "β", 0.0, 0.95, 0.01, 0.5),
-            Slider("steps", "steps", 1, 50, 1, 20)]
+            Slider("steps", "steps", 1, 50, 1, 20), Slider("gd_eta", "gd_eta", 0.05, 0.8, 0.01, 0.4)]
 SCRIPTS = ("quadratic.js", "trajectory.js")
 WORDS = {
     "en": {"title": "trajectory explorer", "gd": "gradient descent", "momentum": "momentum",
            "direction": "direction", "converges": "converges", "diverges": "does not converge",
-           "steps": "steps"},
+           "steps": "steps", "gd_eta": "η of gradient descent",
+           "now": "step {t} · {gd}: x1: {a1}, x2: {a2} · {mom}: x1: {b1}, x2: {b2}",
+           "dir": "{direction} x{i} (λ = {lam}): {gd} {rg} {vg}, {mom} {rm} {vm}",
+           "gd_at": "gradient descent (η = {eta})", "mom_at": "momentum (η = {eta}, β = {beta})"},
     "zh": {"title": "轨迹探索器", "gd": "梯度下降", "momentum": "动量法", "direction": "方向",
-           "converges": "收敛", "diverges": "不收敛", "steps": "步数"},
+           "converges": "收敛", "diverges": "不收敛", "steps": "步数",
+           "gd_eta": "梯度下降的 η",
+           "now": "第 {t} 步 · {gd}：x1：{a1}，x2：{a2} · {mom}：x1：{b1}，x2：{b2}",
+           "dir": "x{i} {direction}（λ = {lam}）：{gd} {rg} {vg}，{mom} {rm} {vm}",
+           "gd_at": "梯度下降（η = {eta}）", "mom_at": "动量法（η = {eta}，β = {beta}）"},
 }
 
 
@@ -29,15 +39,24 @@ def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
               {"x": [(-6, "−6"), (-4, "−4"), (-2, "−2"), (0, "0"), (2, "2")],
                "y": [(-2, "−2"), (0, "0"), (2, "2")], "xname": "x₁", "yname": "x₂"})
     q.contours(p)
-    gd = q.trajectory(v["eta"], 0.0, v["steps"])
+    gd = q.trajectory(v["gd_eta"], 0.0, v["steps"])
     mom = q.trajectory(v["eta"], v["beta"], v["steps"])
-    p.line(gd, 'stroke="#ff7f0e" stroke-width="2"')
-    p.line(mom, 'stroke="#1f77b4" stroke-width="2"')
-    lines = [f"epoch {v['steps']} · {w['gd']}: x1: {fmt(gd[-1][0], 6)}, x2: {fmt(gd[-1][1], 6)}"
-             f" · {w['momentum']}: x1: {fmt(mom[-1][0], 6)}, x2: {fmt(mom[-1][1], 6)}"]
+    for path, colour in ((gd, "#ff7f0e"), (mom, "#1f77b4")):
+        p.line(path, f'stroke="{colour}" stroke-width="2"')
+        p.dots(path, colour, 2.5)
+    parts.append('<rect x="344" y="262" width="224" height="44" fill="#fff" fill-opacity="0.85"/>')
+    legend(parts, 350, 272, [('stroke="#ff7f0e" stroke-width="2"',
+                            w["gd_at"].format(eta=fmt(v["gd_eta"], 2))),
+                           ('stroke="#1f77b4" stroke-width="2"',
+                            w["mom_at"].format(eta=fmt(v["eta"], 2), beta=fmt(v["beta"], 2)))])
+    lines = [w["now"].format(t=v["steps"], gd=w["gd"], mom=w["momentum"],
+                             a1=fmt(gd[-1][0], 6), a2=fmt(gd[-1][1], 6),
+                             b1=fmt(mom[-1][0], 6), b2=fmt(mom[-1][1], 6))]
     for i, lam in enumerate(q.CURVATURES):
-        rg, rm = (q.spectral_radius(v["eta"] * lam, b) for b in (0.0, v["beta"]))
-        lines.append(f"{w['direction']} x{i + 1} (λ = {lam:g}): {w['gd']} {fmt(rg, 3)} "
-                     f"{w['converges'] if rg < 1 else w['diverges']}, {w['momentum']} "
-                     f"{fmt(rm, 3)} {w['converges'] if rm < 1 else w['diverges']}")
+        rg = q.spectral_radius(v["gd_eta"] * lam, 0.0)
+        rm = q.spectral_radius(v["eta"] * lam, v["beta"])
+        verdict = lambda r: w["converges"] if r < 1 else w["diverges"]  # noqa: E731
+        lines.append(w["dir"].format(direction=w["direction"], i=i + 1, lam=f"{lam:g}",
+                                     gd=w["gd"], mom=w["momentum"], rg=fmt(rg, 3),
+                                     vg=verdict(rg), rm=fmt(rm, 3), vm=verdict(rm)))
     return svg(parts), lines
