@@ -116,6 +116,16 @@ def test_math_is_rendered(visits):
         assert counts["errors"] == 0, path
 
 
+def test_chinese_captions_set_digits_in_the_weight_of_the_characters(visits):
+    """A light (300) caption font has no Han counterpart: the digits looked missing."""
+    for path, visit in visits.items():
+        weights = visit.page.evaluate(
+            "[...document.querySelectorAll('figure figcaption')]"
+            ".map(c => Number(getComputedStyle(c).fontWeight))")
+        if path.startswith("zh/"):
+            assert weights and min(weights) >= 400, (path, weights)
+
+
 def test_images_load_and_have_alt_text(visits):
     for path, visit in visits.items():
         images = visit.page.evaluate("""() => [...document.querySelectorAll('.bd-article img')]
