@@ -32,6 +32,8 @@ Modules, one concern each:
   computation, its ipywidgets view and its browser version);
 - ``d2lmini.plotting``: ``set_figsize``, ``set_language``, ``use_svg_display``,
   ``plot_loss`` and ``plt`` (``matplotlib.pyplot``, with CJK font fallback).
+- ``d2lmini.fonts``: the CJK font that Chinese figures need, found even
+  behind a stale font cache, or one warning that says how to install one.
 """
 
 from __future__ import annotations
