@@ -26,6 +26,7 @@ PAGE = """{title}
 
 def build(tmp_path: Path, language: str) -> dict[str, str]:
     from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
 
     src = tmp_path / "src"
     src.mkdir()
@@ -36,9 +37,10 @@ def build(tmp_path: Path, language: str) -> dict[str, str]:
     for name in ("one", "two"):
         (src / f"{name}.rst").write_text(PAGE.format(title=name, rule="=" * len(name),
                                                      name=name), encoding="utf-8")
-    Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "dt"), "html",
-           confoverrides={"language": language}, status=None, warning=None,
-           freshenv=True).build()
+    with docutils_namespace():  # leaves docutils' global registries as it found them
+        Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "dt"), "html",
+               confoverrides={"language": language}, status=None, warning=None,
+               freshenv=True).build()
     return {n: (tmp_path / "out" / f"{n}.html").read_text(encoding="utf-8") for n in ("one", "two")}
 
 

@@ -13,6 +13,7 @@ EXT = Path(__file__).resolve().parents[1] / "_ext"
 def build(tmp_path: Path, language: str) -> str:
     """Build a two-page Sphinx project in ``language``; return the citing page's HTML."""
     from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
 
     src = tmp_path / "src"
     src.mkdir()
@@ -24,10 +25,10 @@ def build(tmp_path: Path, language: str) -> str:
     (src / "basics.rst").write_text(
         "另一页\n======\n\n见 :ref:`sec-basics` 一节；:ref:`自己的标题 <sec-basics>`；"
         ":ref:`fig-free` 。\n", encoding="utf-8")
-    app = Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "doctrees"),
-                 "html", confoverrides={"language": language}, status=None, warning=None,
-                 freshenv=True)
-    app.build()
+    with docutils_namespace():  # leaves docutils' global registries as it found them
+        Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "doctrees"),
+               "html", confoverrides={"language": language}, status=None, warning=None,
+               freshenv=True).build()
     return (tmp_path / "out" / "basics.html").read_text(encoding="utf-8")
 
 
