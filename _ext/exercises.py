@@ -18,6 +18,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from bilingual import page_language  # the build's language, 'en' or 'zh'
+
 
 def number_per_page(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Renumber each page's exercises 1, 2, ... after Sphinx numbered them."""
@@ -35,7 +37,7 @@ class ChineseSolutionTitles(SphinxPostTransform):
     default_priority = 25  # after sphinx-exercise has built the titles (21, 22)
 
     def run(self, **kwargs: Any) -> None:
-        if not (self.config.language or "").startswith("zh"):
+        if page_language(self.app) != "zh":
             return
         from sphinx_exercise.nodes import solution_node
 

@@ -21,6 +21,8 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from bilingual import page_language  # the build's language, 'en' or 'zh'
+
 
 def quoted(title: str) -> str:
     """A section title as Chinese prose cites it: “基础”."""
@@ -33,7 +35,7 @@ class QuoteSectionTitles(SphinxPostTransform):
     default_priority = 5  # before Sphinx resolves the references (priority 10)
 
     def run(self, **kwargs: Any) -> None:
-        if not (self.config.language or "").startswith("zh"):
+        if page_language(self.app) != "zh":
             return
         labels = self.env.domaindata["std"]["labels"]  # name -> (docname, id, title)
         for node in self.document.findall(addnodes.pending_xref):
