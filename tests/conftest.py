@@ -98,3 +98,28 @@ def serve_folder(folder: Path) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+# The browser tests (site, slides, phones, accessibility) share one Chromium:
+# Playwright's sync API allows one instance per process, and starting it once
+# saves a second per test module.
+SITE = Path(__file__).resolve().parents[1] / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site_server() -> Iterator[str]:
+    """The built site (`make book`), served on loopback: its base URL."""
+    assert (SITE / "index.html").exists(), "no site in _build/html: run `make book` first"
+    with serve_folder(SITE) as url:
+        yield url

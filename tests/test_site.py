@@ -17,9 +17,9 @@ from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from tests.browser import Visit
+from tests.conftest import SITE
 
-SITE = Path(__file__).resolve().parents[1] / "_build" / "html"
 LANG_ATTR = {"en": "en", "zh": "zh-CN"}
 
 
@@ -30,41 +30,8 @@ def pages() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    assert (SITE / "index.html").exists(), "no site in _build/html: run `make book` first"
-    with serve_folder(SITE) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class Visit:
-    """A page opened with every off-loopback request blocked and recorded."""
-
-    def __init__(self, browser, server: str, path: str) -> None:
-        self.outside: list[str] = []
-        self.errors: list[str] = []
-        self.page = browser.new_page()
-        self.page.route("**/*", self._route)
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.goto(server + path, wait_until="networkidle")
-
-    def _route(self, route) -> None:
-        host = urlparse(route.request.url).hostname
-        if route.request.url.startswith("data:") or host == "127.0.0.1":
-            route.continue_()
-        else:
-            self.outside.append(route.request.url)
-            route.abort()
+def server(site_server: str) -> str:
+    return site_server
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +41,7 @@ def visits(browser, server) -> Iterator[dict[str, Visit]]:
         visit.page.evaluate("() => MathJax.startup.promise.then(() => true)")
     yield opened
     for visit in opened.values():
-        visit.page.close()
+        visit.close()
 
 
 def test_both_languages_have_every_page():
@@ -199,7 +166,7 @@ def search(browser, server: str, lang: str, query: str) -> list[str]:
     results = visit.page.evaluate(
         "[...document.querySelectorAll('#search-results ul.search li a')].map(a => a.href)")
     assert visit.outside == [] and visit.errors == []
-    visit.page.close()
+    visit.close()
     return results
 
 
@@ -223,7 +190,7 @@ def test_landing_page_offers_both_languages(browser, server):
     for href in hrefs:  # each book's index.html redirects to its opening page
         visit.page.goto(href)
         visit.page.wait_for_url("**/chapters/**/index.html")
-    visit.page.close()
+    visit.close()
 
 
 def test_explorers_answer_the_keyboard_and_agree_with_python(visits):

@@ -17,7 +17,7 @@ import pytest
 
 from pypdf import PdfReader
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from tests.conftest import serve_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 SLIDES = ROOT / "_build" / "slides"
@@ -33,54 +33,49 @@ def server() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def decks(server) -> Iterator[dict]:
+def decks(server, browser) -> Iterator[dict]:
     """Every deck, opened and walked through once: what each slide showed."""
-    from playwright.sync_api import sync_playwright
-
     seen = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for lang, name in PAGES:
-            outside: list[str] = []
-            errors: list[str] = []
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
-            page.route("**/*", lambda route, outside=outside: route.continue_()
-                       if urlparse(route.request.url).hostname == "127.0.0.1"
-                       else (outside.append(route.request.url), route.abort()))
-            page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(m.text))
-            page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
-            page.goto(f"{server}{lang}/{name}.html", wait_until="networkidle")
-            page.wait_for_function("window.Reveal && Reveal.isReady()")
-            page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
-            page.evaluate("() => MathJax.startup.promise.then(() => true)")
-            # visit each slide: reveal.js hides the others (display: none)
-            slides = page.evaluate("""() => Reveal.getSlides().map(s => {
-                const at = Reveal.getIndices(s); Reveal.slide(at.h, at.v);
-                return {
-                shown: Reveal.getCurrentSlide() === s && s.offsetHeight > 0,
-                height: s.scrollHeight, width: s.scrollWidth,
-                notes: (Reveal.getSlideNotes(s) || '').trim(),
-                text: s.textContent,
-                math: s.querySelectorAll('mjx-container').length,
-                mathErrors: s.querySelectorAll('mjx-merror').length,
-                images: [...s.querySelectorAll('img')].map(i => ({
-                    alt: i.alt.trim(), ok: i.complete && i.naturalWidth > 0}))};
-            })""")
-            explorers = []  # each explorer's figure before and after an arrow key
-            for k in range(page.locator(".d2l-explorer").count()):
-                explorer = page.locator(".d2l-explorer").nth(k)
-                at = page.evaluate("e => Reveal.getIndices(e.closest('section'))",
-                                   explorer.element_handle())
-                page.evaluate(f"Reveal.slide({at['h']}, {at.get('v') or 0})")
-                before = explorer.locator("svg").inner_html()
-                explorer.locator("input[type=range]").first.focus()
-                page.keyboard.press("ArrowLeft")
-                explorers.append((before, explorer.locator("svg").inner_html(),
-                                  page.evaluate("Reveal.getIndices().h") == at["h"]))
-            seen[(lang, name)] = {"slides": slides, "outside": outside, "errors": errors,
-                                  "explorers": explorers}
-            page.close()
-        browser.close()
+    for lang, name in PAGES:
+        outside: list[str] = []
+        errors: list[str] = []
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page.route("**/*", lambda route, outside=outside: route.continue_()
+                   if urlparse(route.request.url).hostname == "127.0.0.1"
+                   else (outside.append(route.request.url), route.abort()))
+        page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+        page.goto(f"{server}{lang}/{name}.html", wait_until="networkidle")
+        page.wait_for_function("window.Reveal && Reveal.isReady()")
+        page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
+        page.evaluate("() => MathJax.startup.promise.then(() => true)")
+        # visit each slide: reveal.js hides the others (display: none)
+        slides = page.evaluate("""() => Reveal.getSlides().map(s => {
+            const at = Reveal.getIndices(s); Reveal.slide(at.h, at.v);
+            return {
+            shown: Reveal.getCurrentSlide() === s && s.offsetHeight > 0,
+            height: s.scrollHeight, width: s.scrollWidth,
+            notes: (Reveal.getSlideNotes(s) || '').trim(),
+            text: s.textContent,
+            math: s.querySelectorAll('mjx-container').length,
+            mathErrors: s.querySelectorAll('mjx-merror').length,
+            images: [...s.querySelectorAll('img')].map(i => ({
+                alt: i.alt.trim(), ok: i.complete && i.naturalWidth > 0}))};
+        })""")
+        explorers = []  # each explorer's figure before and after an arrow key
+        for k in range(page.locator(".d2l-explorer").count()):
+            explorer = page.locator(".d2l-explorer").nth(k)
+            at = page.evaluate("e => Reveal.getIndices(e.closest('section'))",
+                               explorer.element_handle())
+            page.evaluate(f"Reveal.slide({at['h']}, {at.get('v') or 0})")
+            before = explorer.locator("svg").inner_html()
+            explorer.locator("input[type=range]").first.focus()
+            page.keyboard.press("ArrowLeft")
+            explorers.append((before, explorer.locator("svg").inner_html(),
+                              page.evaluate("Reveal.getIndices().h") == at["h"]))
+        seen[(lang, name)] = {"slides": slides, "outside": outside, "errors": errors,
+                              "explorers": explorers}
+        page.close()
     return seen
 
 
