@@ -34,6 +34,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 import exec_cache  # noqa: E402
+import package  # noqa: E402
 from sync import copy_file, publish, sync_tree  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -165,6 +166,7 @@ def main() -> None:
     if missing:
         sys.exit("The book cannot be built yet:\n- " + "\n- ".join(missing))
     prepare_caches()
+    package.build()  # d2lmini's wheel and sdist, only if the package changed
     stage_mathjax()
     built = build_all()
     slides = subprocess.run([sys.executable, str(ROOT / "tools" / "slides.py")], cwd=ROOT)
