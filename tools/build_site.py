@@ -120,6 +120,8 @@ def derived_config(lang: str) -> tuple[Path, Path]:
     config["sphinx"]["local_extensions"] = {k: str(ROOT / v) for k, v in extensions.items()}
     sphinx = config["sphinx"]["config"]
     sphinx["language"] = settings["language"]
+    wheel = package.built()  # served beside the notebooks (_ext/bilingual.py)
+    sphinx["d2lmini_wheel"] = str(wheel[0]) if wheel else ""
     sphinx.setdefault("html_theme_options", {})["toc_title"] = settings["toc_title"]
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8").replace("chapters/en/",
                                                                   f"chapters/{lang}/")
