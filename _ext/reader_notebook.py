@@ -149,7 +149,8 @@ def directive(name: str, argument: str, options: dict[str, str], body: str,
         return "\n".join([f"> **{title}**", ">", *(f"> {line}".rstrip() for line in inner)])
     if name == "exercise":
         number = book.target(options.get("label", ""), page)[1]
-        title = book.numbered("exercise", number) + (f": {argument}" if argument else "")
+        named = (f"（{argument}）" if book.lang == "zh" else f" ({argument})") if argument else ""
+        title = book.numbered("exercise", number) + named
         return f"#### {title}\n\n{markdown(body, book, page)}".rstrip()
     if name == "solution-start":
         exercise = book.numbered("exercise", book.target(argument, page)[1])

@@ -58,6 +58,9 @@ def test_exercises_solutions_and_notes_become_headings_and_quotes():
                                             "> **Note**\n>\n> Two\n> lines.")
     zh = rn.markdown(":::{solution-start} ex-grid\n:::", ZH, "p")
     assert zh == "#### 练习 2 的解答"  # the site's Chinese title (_ext/exercises.py)
+    titled = ":::{exercise} A grid\n:label: ex-grid\nTry it.\n:::"
+    assert rn.markdown(titled, ZH, "p") == "#### 练习 2（A grid）\n\nTry it."
+    assert rn.markdown(titled, BOOK, "p") == "#### Exercise 2 (A grid)\n\nTry it."
 
 
 def test_an_unknown_or_unclosed_directive_is_an_error():
