@@ -133,3 +133,21 @@ def test_the_site_serves_the_wheel_beside_the_notebooks():
         assert len(wheels) == 1, wheels
         built = next((ROOT / "_build" / "dist").glob("d2lmini-*.whl"))
         assert wheels[0].read_bytes() == built.read_bytes()
+
+
+def test_cross_references_read_as_the_sites_links_in_the_same_order(page):
+    """Every {ref}, {numref} and {eq} the site renders as a link (a section's title,
+    “基础” in Chinese, Fig. 3, (1), a solution's exercise) reads the same in the
+    notebook, in page order: the numbers and titles come from the same build."""
+    lang, name, _, notebook = page
+    article = site_html(lang, name).split("<article", 1)[1].split("</article>", 1)[0]
+    links = [text_of(t) for t in re.findall(
+        r'<a class="reference internal" href="[^"]*#(?:sec|fig|equation|ex)-[\w-]+">(.*?)</a>',
+        article, re.S)]
+    prose = " ".join(" ".join(c.source.split()) for c in notebook.cells
+                     if c.cell_type == "markdown")
+    at = 0
+    for text in links:
+        found = prose.find(text, at)
+        assert found >= 0, f"{lang}/{name}: {text!r} is not where the site has it"
+        at = found + len(text)
