@@ -41,7 +41,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the package's one version: pyproject.toml reads it from here
 
 # name -> module that defines it; resolved on first access (PEP 562).
 _EXPORTS: dict[str, str] = {

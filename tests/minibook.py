@@ -79,7 +79,7 @@ def make_book(folder: Path) -> Path:
                         ignore=shutil.ignore_patterns("__pycache__"))
     for name in ["_config.yml", "requirements.txt"]:
         shutil.copy2(ROOT / name, folder / name)
-    for name in ["node_modules", "d2lmini"]:
+    for name in ["node_modules", "d2lmini", "pyproject.toml", "LICENSE"]:  # d2lmini's wheel too
         (folder / name).symlink_to(ROOT / name)
     (folder / "_toc.yml").write_text("format: jb-book\nroot: chapters/en/index\n")
     write_pages(folder)

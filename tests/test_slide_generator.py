@@ -11,6 +11,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 import slides  # noqa: E402
 
+BOOK = slides.Book(lang="en", targets={"sec-theory": ["section", "Theoretical Analysis"],
+                                       "fig-line": ["figure", "3"]},
+                   formats={"figure": "Fig. %s", "exercise": "Exercise %s"})
+
 
 def cell(kind: str, source: str, slide_type: str | None = None, tags=(), outputs=()):
     make = nbformat.v4.new_markdown_cell if kind == "md" else nbformat.v4.new_code_cell
@@ -25,7 +29,7 @@ def cell(kind: str, source: str, slide_type: str | None = None, tags=(), outputs
 
 
 def deck_of(*cells) -> slides.Deck:
-    deck = slides.Deck("page", "en")
+    deck = slides.Deck("page", "en", BOOK)
     for c in cells:
         deck.add(c)
     return deck
@@ -47,10 +51,14 @@ def test_slide_types_make_slides_stacks_notes_and_fragments():
     assert '<aside class="notes"><p>say this</p>' in page
 
 
-def test_math_becomes_mathjax_delimiters_and_roles_plain_text():
-    rendered = slides.markdown("See {ref}`the theory <sec-theory>`: $x < 1$ and\n\n$$a^2$$")
+def test_math_becomes_mathjax_delimiters_and_roles_the_sites_text():
+    rendered = slides.markdown("See {ref}`the theory <sec-theory>`: $x < 1$ and\n\n$$a^2$$",
+                               BOOK)
     assert "the theory" in rendered and "sec-theory" not in rendered
     assert "\\(x &lt; 1\\)" in rendered and "\\[a^2\\]" in rendered
+    # as in the reader's notebook (_ext/reader_notebook.py), not the bare label
+    assert slides.markdown("{ref}`sec-theory`, {numref}`fig-line`", BOOK) == \
+        "<p>Theoretical Analysis, Fig. 3</p>\n"
 
 
 def test_code_with_a_figure_sits_beside_it_and_output_only_hides_the_code():

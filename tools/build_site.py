@@ -34,6 +34,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 import exec_cache  # noqa: E402
+import package  # noqa: E402
 from sync import copy_file, publish, sync_tree  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,6 +120,8 @@ def derived_config(lang: str) -> tuple[Path, Path]:
     config["sphinx"]["local_extensions"] = {k: str(ROOT / v) for k, v in extensions.items()}
     sphinx = config["sphinx"]["config"]
     sphinx["language"] = settings["language"]
+    wheel = package.built()  # served beside the notebooks (_ext/bilingual.py)
+    sphinx["d2lmini_wheel"] = str(wheel[0]) if wheel else ""
     sphinx.setdefault("html_theme_options", {})["toc_title"] = settings["toc_title"]
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8").replace("chapters/en/",
                                                                   f"chapters/{lang}/")
@@ -165,6 +168,7 @@ def main() -> None:
     if missing:
         sys.exit("The book cannot be built yet:\n- " + "\n- ".join(missing))
     prepare_caches()
+    package.build()  # d2lmini's wheel and sdist, only if the package changed
     stage_mathjax()
     built = build_all()
     slides = subprocess.run([sys.executable, str(ROOT / "tools" / "slides.py")], cwd=ROOT)

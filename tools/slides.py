@@ -38,6 +38,9 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "_ext"))
+from reader_notebook import Book, roles  # noqa: E402  the one conversion of MyST roles
+
 BUILD = ROOT / "_build"
 SLIDES = BUILD / "slides"
 REVEAL = ROOT / "node_modules" / "reveal.js"
@@ -52,12 +55,12 @@ def _math(content: str, options: dict) -> str:
 
 
 MARKDOWN = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, renderer=_math)
-ROLE = re.compile(r"\{(?:ref|numref|eq|doc)\}`([^`<]*?)\s*(?:<[^>]*>)?`")
 
 
-def markdown(text: str) -> str:
-    """HTML of a slide's markdown; MyST roles become their plain text."""
-    return MARKDOWN.render(ROLE.sub(lambda m: m.group(1), text))
+def markdown(text: str, book: Book, page: str = "") -> str:
+    """HTML of a slide's markdown; MyST roles read as on the site and in the
+    reader's notebook ("Fig. 3", "(1)", a section's title), by the same code."""
+    return MARKDOWN.render(roles(text, book, page))
 
 
 def slide_type(cell) -> str | None:
@@ -67,8 +70,8 @@ def slide_type(cell) -> str | None:
 class Deck:
     """The slides of one page, built cell by cell."""
 
-    def __init__(self, name: str, lang: str) -> None:
-        self.name, self.lang = name, lang
+    def __init__(self, name: str, lang: str, book: Book) -> None:
+        self.name, self.lang, self.book = name, lang, book
         self.stacks: list[list[dict]] = []  # horizontal slides, each a vertical stack
         self.images: dict[str, str] = {}    # file name -> SVG text
 
@@ -92,7 +95,7 @@ class Deck:
     def render(self, cell) -> str:
         """A cell's HTML; code with a figure sits beside it, in two columns."""
         if cell.cell_type == "markdown":
-            return markdown(cell.source)
+            return markdown(cell.source, self.book, f"chapters/{self.lang}/{self.name}.md")
         outputs = "\n".join(filter(None, (self.render_output(cell, o) for o in cell.outputs)))
         if "slides-output-only" in cell.metadata.get("tags", []):
             return outputs
@@ -163,9 +166,23 @@ Reveal.initialize({{
 """
 
 
+def executed(lang: str) -> Path:
+    """Where the book build keeps each page's full executed notebook, every
+    cell and speaker note included, and the book's references (book.json),
+    outside the site (_ext/bilingual.py); readers download a notebook
+    without the slides' cells."""
+    return BUILD / lang / "_build" / "executed"
+
+
 def executed_notebook(lang: str, name: str) -> Path:
-    """The executed notebook the page offers for download (_ext/bilingual.py)."""
-    return BUILD / lang / "_build" / "html" / "_sources" / "chapters" / lang / f"{name}.ipynb"
+    return executed(lang) / "chapters" / lang / f"{name}.ipynb"
+
+
+def load_book(lang: str) -> Book:
+    path = executed(lang) / "book.json"
+    if not path.exists():
+        sys.exit(f"{path} is missing: run the book build first (make book)")
+    return Book.loads(path.read_text(encoding="utf-8"))
 
 
 def with_outputs(page, executed, path: Path):
@@ -203,6 +220,7 @@ def build_decks(only: str | None = None) -> list[tuple[str, str, str]]:
     decks = []
     images: set[str] = set()
     for lang in LANGUAGES:
+        book = load_book(lang) if not only or only.startswith(f"{lang}/") else None
         for page in sorted((ROOT / "chapters" / lang).glob("*.md")):
             if only and only != f"{lang}/{page.stem}":
                 continue
@@ -211,9 +229,12 @@ def build_decks(only: str | None = None) -> list[tuple[str, str, str]]:
                 sys.exit(f"{source} is missing: run the book build first (make book)")
             notebook = with_outputs(jupytext.read(page), nbformat.read(source, as_version=4),
                                     page)
-            deck = Deck(page.stem, lang)
-            for cell in notebook.cells:
-                deck.add(cell)
+            deck = Deck(page.stem, lang, book)
+            try:
+                for cell in notebook.cells:
+                    deck.add(cell)
+            except ValueError as error:  # a reference the book does not know
+                sys.exit(str(error))
             if not deck.stacks:
                 sys.exit(f"chapters/{lang}/{page.name} has no slides: mark cells with "
                          "slideshow metadata (see tools/slides.py)")
