@@ -10,7 +10,7 @@ window.d2lExplorers.register("damping", function (svg, v, w, cfg, width) {
     legendAt = [50, second[1] + 120 + 48];
     height = legendAt[1] + 16 + 14;
   } else {
-    const x = left + mw + 90;
+    const x = left + mw + 100;
     first = [x, 10, width - 16 - x, 110]; second = [x, 180, width - 16 - x, 110];
     legendAt = [50, 320]; height = 350;
   }

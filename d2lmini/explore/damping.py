@@ -97,7 +97,7 @@ def draw(v: dict, w: dict, cfg: dict, width: float = WIDTH) -> tuple[str, list[s
         legend_at = (50, second[1] + 120 + 48)
         height = legend_at[1] + 16 + 14
     else:
-        x = left + mw + 90
+        x = left + mw + 100
         first, second = (x, 10, width - 16 - x, 110), (x, 180, width - 16 - x, 110)
         legend_at, height = (50, 320), 350
     p = regimes.draw_map(parts, "dm", w, cfg, at, legend_at)

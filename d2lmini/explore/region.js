@@ -8,7 +8,7 @@ window.d2lExplorers.register("region", function (svg, v, w, cfg, width) {
     legendAt = [50, right[1] + 150 + 48];
     height = legendAt[1] + 16 + 14;
   } else {
-    right = [left + mw + 90, top, width - 16 - (left + mw + 90), mh];
+    right = [left + mw + 100, top, width - 16 - (left + mw + 100), mh];
     legendAt = [50, 320]; height = 350;
   }
   const p = Q.regimes.map(svg, svg.id + "r", w, cfg, at, legendAt);

@@ -45,7 +45,7 @@ def draw(v: dict, w: dict, cfg: dict, width: float = WIDTH) -> tuple[str, list[s
         legend_at = (50, right[1] + 150 + 48)
         height = legend_at[1] + 16 + 14
     else:
-        right = (left + mw + 90, top, width - 16 - (left + mw + 90), mh)
+        right = (left + mw + 100, top, width - 16 - (left + mw + 100), mh)
         legend_at, height = (50, 320), 350
     p = regimes.draw_map(parts, "rm", w, cfg, at, legend_at)
     eta_best, beta_best, rate = q.best_parameters()
