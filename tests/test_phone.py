@@ -29,13 +29,17 @@ from tests.test_site import pages
 # CSS pixels are what is measured: a 2x screen would only cost more rendering.
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1366, "height": 900}}
-SETTLED = "() => MathJax.startup.promise.then(() => new Promise(r => requestAnimationFrame(r)))"
+# Typeset math changes a page's widths: wait for MathJax where a page loads it.
+MATHJAX = ("!document.querySelector('script[src*=\"mathjax\" i]')"
+           " || (window.MathJax && MathJax.startup && MathJax.startup.promise)")
+SETTLED = ("() => (window.MathJax && MathJax.startup ? MathJax.startup.promise : Promise.resolve())"
+           ".then(() => new Promise(r => requestAnimationFrame(r)))")
 
 
 def opened(browser, server: str, context: dict) -> dict[str, Visit]:
     visits = {path: Visit(browser, server, path, **context) for path in pages()}
     for visit in visits.values():
-        visit.page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
+        visit.page.wait_for_function(MATHJAX)
         visit.page.evaluate(SETTLED)
     return visits
 
