@@ -144,3 +144,28 @@ def site_pages(browser, site_server) -> Iterator[dict]:
     yield opened
     for visit in opened.values():
         visit.close()
+
+
+# A phone: 390x844 CSS pixels, touch. CSS pixels are what the tests measure, so
+# a 2x screen would only cost rendering time.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+# Typeset math changes a page's widths: wait for MathJax where a page loads it.
+MATHJAX = ("!document.querySelector('script[src*=\"mathjax\" i]')"
+           " || (window.MathJax && MathJax.startup && MathJax.startup.promise)")
+SETTLED = ("() => (window.MathJax && MathJax.startup ? MathJax.startup.promise : Promise.resolve())"
+           ".then(() => new Promise(r => requestAnimationFrame(r)))")
+
+
+@pytest.fixture(scope="session")
+def phone_pages(browser, site_server) -> Iterator[dict]:
+    """Every content page opened once on a phone, its math typeset and laid out.
+    A test that changes a page (opens a drawer, resizes it) puts it back."""
+    from tests.browser import Visit
+
+    opened = {path: Visit(browser, site_server, path, **PHONE) for path in pages()}
+    for visit in opened.values():
+        visit.page.wait_for_function(MATHJAX)
+        visit.page.evaluate(SETTLED)
+    yield opened
+    for visit in opened.values():
+        visit.close()

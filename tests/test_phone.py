@@ -1,21 +1,19 @@
 """The built site on a phone (390x844, touch) and the desktop header and figures.
 
-Opens every page once on a phone; on a desktop it looks at the pages that the
-site test opened (1280x720, ``site_pages``). Both languages. It checks what the
+Every page, both languages, opened once on a phone (``phone_pages``) and once
+on a desktop (``site_pages``, 1280x720), checked for what the
 reader-experience review found broken: the chapter list and page contents
 open as drawers on a phone (the theme's toggles were dead) and the desktop ☰
 folds the sidebar; one search control; header buttons on one line; no page
 wider than the phone (code, outputs and equations scroll inside their own
-boxes); explorers laid out for the phone, with every text at least 12 px and
-sliders that a tap moves; no empty output box; figures that fill a phone's
-column with legible ticks, and more than half a desktop's.
+boxes); no empty output box; solution code that fits its box; figures that
+fill a phone's column with legible ticks, and more than half a desktop's.
+The explorers on a phone: tests/test_explorer_layout.py.
 """
 
 from __future__ import annotations
 
 import contextlib
-import html
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -24,31 +22,11 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.browser import Visit
-from tests.conftest import SITE, pages
-
-# CSS pixels are what is measured: a 2x screen would only cost more rendering.
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-# Typeset math changes a page's widths: wait for MathJax where a page loads it.
-MATHJAX = ("!document.querySelector('script[src*=\"mathjax\" i]')"
-           " || (window.MathJax && MathJax.startup && MathJax.startup.promise)")
-SETTLED = ("() => (window.MathJax && MathJax.startup ? MathJax.startup.promise : Promise.resolve())"
-           ".then(() => new Promise(r => requestAnimationFrame(r)))")
-
-
-def opened(browser, server: str, context: dict) -> dict[str, Visit]:
-    visits = {path: Visit(browser, server, path, **context) for path in pages()}
-    for visit in visits.values():
-        visit.page.wait_for_function(MATHJAX)
-        visit.page.evaluate(SETTLED)
-    return visits
-
+from tests.conftest import SITE
 
 @pytest.fixture(scope="module")
-def phone(browser, site_server) -> Iterator[dict[str, Visit]]:
-    visits = opened(browser, site_server, PHONE)
-    yield visits
-    for visit in visits.values():
-        visit.close()
+def phone(phone_pages) -> dict[str, Visit]:
+    return phone_pages
 
 
 @pytest.fixture(scope="module")
@@ -198,102 +176,6 @@ def test_solution_code_fits_its_box_on_a_desktop(desktop):
     finally:
         for visit in desktop.values():
             visit.page.set_viewport_size({"width": 1280, "height": 720})
-
-
-# -- the explorers on a phone -------------------------------------------------------
-
-EXPLORERS = """() => [...document.querySelectorAll('.d2l-explorer')].map(e => {
-    const svg = e.querySelector('svg'), box = svg.getBoundingClientRect();
-    const texts = [...svg.querySelectorAll('text')].map(t => {
-        const r = t.getBoundingClientRect();
-        const m = t.getScreenCTM();
-        return {text: t.textContent, x: +t.getAttribute('x'), y: +t.getAttribute('y'),
-                px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b),
-                left: r.left, right: r.right, top: r.top, bottom: r.bottom};
-    });
-    const css = s => parseFloat(getComputedStyle(e.querySelector(s)).fontSize);
-    return {kind: JSON.parse(e.dataset.config).kind, viewBox: svg.getAttribute('viewBox'),
-            svg: {left: box.left, right: box.right, top: box.top, bottom: box.bottom},
-            texts, readout: css('.d2l-readout'), label: css('label'),
-            values: Object.fromEntries([...e.querySelectorAll('input')].map(
-                i => [i.name, i.type === 'checkbox' ? i.checked : Number(i.value)]))};
-})"""
-
-
-def _explorers(visits: dict[str, Visit]) -> Iterator[tuple[str, dict]]:
-    for path, visit in visits.items():
-        for explorer in visit.page.evaluate(EXPLORERS):
-            yield path, explorer
-
-
-def test_explorer_text_is_at_least_12_px_on_a_phone_and_nothing_overlaps(phone):
-    seen = set()
-    for path, e in _explorers(phone):
-        seen.add(e["kind"])
-        where = f"{path}, {e['kind']} explorer"
-        assert e["readout"] >= 12 and e["label"] >= 12, where
-        for t in e["texts"]:
-            assert t["px"] >= 11.95, f"{where}: {t['text']!r} is {t['px']:.1f} px"
-            assert (t["left"] >= e["svg"]["left"] - 1 and t["right"] <= e["svg"]["right"] + 1
-                    and t["top"] >= e["svg"]["top"] - 1
-                    and t["bottom"] <= e["svg"]["bottom"] + 1), f"{where}: {t['text']!r} cut off"
-        for i, a in enumerate(e["texts"]):
-            for b in e["texts"][i + 1:]:
-                w = min(a["right"], b["right"]) - max(a["left"], b["left"])
-                h = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
-                assert w <= 1 or h <= 1, f"{where}: {a['text']!r} overlaps {b['text']!r}"
-    assert seen == {"trajectory", "leaky", "region", "noise", "damping", "race"}
-
-
-def _placed(texts: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
-    return sorted((t, round(x), round(y)) for t, x, y in texts)
-
-
-def test_explorers_lay_out_for_the_phone_as_python_does(phone):
-    """The browser's layout at the phone's width is d2lmini's: the same size,
-    the same words in the same places (the Jupyter view is the same code)."""
-    from d2lmini.explore import unit
-
-    for path, e in _explorers(phone):
-        width = int(e["viewBox"].split()[2])
-        assert width < 400, f"{path}: {e['kind']} was laid out {width} wide on a phone"
-        config = json.loads(phone[path].page.evaluate(
-            "k => [...document.querySelectorAll('.d2l-explorer')].find("
-            "e => JSON.parse(e.dataset.config).kind === k).dataset.config", e["kind"]))
-        svg, _ = unit(e["kind"]).draw(e["values"], config["words"], config, width)
-        assert re.search(r'viewBox="([^"]*)"', svg).group(1) == e["viewBox"], path
-        python = [(html.unescape(t), float(x), float(y)) for x, y, t in re.findall(
-            r'<text x="([-\d.]+)" y="([-\d.]+)"[^>]*>([^<]*)</text>', svg)]
-        browser = [(t["text"], t["x"], t["y"]) for t in e["texts"]]
-        for a, b in zip(_placed(python), _placed(browser), strict=True):
-            assert a[0] == b[0] and abs(a[1] - b[1]) <= 1 and abs(a[2] - b[2]) <= 1, \
-                f"{path}, {e['kind']}: Python puts {a}, the browser {b}"
-
-
-def test_a_tap_on_a_slider_moves_it_and_redraws(phone):
-    for path in ("en/chapters/en/theory.html", "zh/chapters/zh/basics.html"):
-        page = phone[path].page
-        slider = page.locator(".d2l-explorer input[type=range]").first
-        slider.scroll_into_view_if_needed()
-        figure = page.locator(".d2l-explorer svg").first.inner_html()
-        before = slider.input_value()
-        box = slider.bounding_box()
-        page.touchscreen.tap(box["x"] + box["width"] * 0.1, box["y"] + box["height"] / 2)
-        assert slider.input_value() != before, f"{path}: a tap did not move the slider"
-        assert page.locator(".d2l-explorer svg").first.inner_html() != figure, path
-
-
-def test_explorers_lay_out_again_when_the_window_turns(phone):
-    page = phone["en/chapters/en/beyond.html"].page
-    view = "[...document.querySelectorAll('.d2l-explorer svg')].map(s => s.getAttribute('viewBox'))"
-    narrow = page.evaluate(view)
-    assert all(not v.startswith("0 0 640 ") for v in narrow), narrow
-    page.set_viewport_size({"width": 1024, "height": 768})
-    try:
-        page.wait_for_function(f"{view}.every(v => v.startsWith('0 0 640 '))", timeout=3000)
-    finally:
-        page.set_viewport_size(PHONE["viewport"])
-    page.wait_for_function(f"{view}.join() === {json.dumps(','.join(narrow))}", timeout=3000)
 
 
 # -- the figures ----------------------------------------------------------------------
