@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from d2lmini._checks import check_positive_int
+from d2lmini._say import say
 
 Point = tuple[float, float]
 Trainer = Callable[..., Sequence[Any]]
@@ -51,7 +52,7 @@ def train_2d(trainer: Trainer, steps: int = 20,
         x1, x2, s1, s2 = _unpack_state(trainer, state)
         results.append(_as_point(trainer, x1, x2))
     _warn_if_not_finite(results)
-    print(f"epoch {steps}, x1: {results[-1][0]:f}, x2: {results[-1][1]:f}")
+    say(f"epoch {steps}, x1: {results[-1][0]:f}, x2: {results[-1][1]:f}")
     return results
 
 

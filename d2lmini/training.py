@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from d2lmini._checks import (check_hyperparams, check_positive_int, missing_hyperparam,
                              unknown_hyperparams)
+from d2lmini._say import say
 
 if TYPE_CHECKING:
     import torch
@@ -178,7 +179,7 @@ def _fit(net: Callable[[Any], Any], step: Callable[[Any, Any], None], data_iter:
                 epochs.append(batches / batches_per_epoch)
                 losses.append(_mean_loss(net, data_iter))
                 timer.start()
-    print(f"loss: {losses[-1]:.3f}, {timer.sum() / num_epochs:.3f} sec/epoch")
+    say(f"loss: {losses[-1]:.3f}, {timer.sum() / num_epochs:.3f} sec/epoch")
     plot_loss(epochs, losses, num_epochs)
     return timer.cumsum(), losses
 

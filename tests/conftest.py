@@ -123,3 +123,49 @@ def site_server() -> Iterator[str]:
     assert (SITE / "index.html").exists(), "no site in _build/html: run `make book` first"
     with serve_folder(SITE) as url:
         yield url
+
+
+def pages() -> list[str]:
+    """Every content page of the site, as paths below _build/html."""
+    return sorted(str(p.relative_to(SITE)) for lang in ("en", "zh")
+                  for p in (SITE / lang / "chapters" / lang).glob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def site_pages(browser, site_server) -> Iterator[dict]:
+    """Every content page, opened once at Playwright's desktop size (1280x720) with
+    its math typeset: what the site's, the phone tests' desktop and the like share.
+    A test that changes a page (opens a solution, folds the sidebar) puts it back."""
+    from tests.browser import Visit
+
+    opened = {path: Visit(browser, site_server, path) for path in pages()}
+    for visit in opened.values():  # MathJax typesets after load: wait until it is done
+        visit.page.evaluate("() => MathJax.startup.promise.then(() => true)")
+    yield opened
+    for visit in opened.values():
+        visit.close()
+
+
+# A phone: 390x844 CSS pixels, touch. CSS pixels are what the tests measure, so
+# a 2x screen would only cost rendering time.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+# Typeset math changes a page's widths: wait for MathJax where a page loads it.
+MATHJAX = ("!document.querySelector('script[src*=\"mathjax\" i]')"
+           " || (window.MathJax && MathJax.startup && MathJax.startup.promise)")
+SETTLED = ("() => (window.MathJax && MathJax.startup ? MathJax.startup.promise : Promise.resolve())"
+           ".then(() => new Promise(r => requestAnimationFrame(r)))")
+
+
+@pytest.fixture(scope="session")
+def phone_pages(browser, site_server) -> Iterator[dict]:
+    """Every content page opened once on a phone, its math typeset and laid out.
+    A test that changes a page (opens a drawer, resizes it) puts it back."""
+    from tests.browser import Visit
+
+    opened = {path: Visit(browser, site_server, path, **PHONE) for path in pages()}
+    for visit in opened.values():
+        visit.page.wait_for_function(MATHJAX)
+        visit.page.evaluate(SETTLED)
+    yield opened
+    for visit in opened.values():
+        visit.close()

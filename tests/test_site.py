@@ -11,22 +11,15 @@ from __future__ import annotations
 
 import re
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
 from tests.browser import Visit
-from tests.conftest import SITE
+from tests.conftest import SITE, pages
 
 LANG_ATTR = {"en": "en", "zh": "zh-CN"}
-
-
-def pages() -> list[str]:
-    """Every content page of the site, as paths below _build/html."""
-    return sorted(str(p.relative_to(SITE)) for lang in LANG_ATTR
-                  for p in (SITE / lang / "chapters" / lang).glob("*.html"))
 
 
 @pytest.fixture(scope="module")
@@ -35,13 +28,8 @@ def server(site_server: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def visits(browser, server) -> Iterator[dict[str, Visit]]:
-    opened = {path: Visit(browser, server, path) for path in pages()}
-    for visit in opened.values():  # MathJax typesets after load: wait until it is done
-        visit.page.evaluate("() => MathJax.startup.promise.then(() => true)")
-    yield opened
-    for visit in opened.values():
-        visit.close()
+def visits(site_pages) -> dict[str, Visit]:
+    return site_pages
 
 
 def test_both_languages_have_every_page():

@@ -26,6 +26,8 @@ from importlib import resources
 from types import ModuleType
 from typing import Any, Union
 
+from d2lmini.explore.svg import WIDTH
+
 
 @dataclass(frozen=True)
 class Slider:
@@ -112,7 +114,7 @@ class Explorer:
         return (f'<div class="d2l-explorer" id="{uid}" data-config="'
                 f'{html.escape(json.dumps(self.config, ensure_ascii=False))}">'
                 f'<div class="d2l-controls">{"".join(controls)}</div>'
-                f'<svg id="{uid}-svg" viewBox="0 0 620 350" role="img" '
+                f'<svg id="{uid}-svg" viewBox="0 0 {WIDTH} 350" role="img" '
                 f'aria-label="{title}"></svg>'
                 f'<div class="d2l-readout" aria-live="polite"></div></div>'
                 f"<style>{STYLE}</style>{scripts}")
@@ -155,11 +157,20 @@ class Explorer:
         return bundle
 
 
-STYLE = (".d2l-explorer{max-width:640px;margin:0.5em auto;font-size:0.9em}"
+# The explorer's own style, shipped with it (Jupyter, the site, the slides).
+# A figure is laid out for its width (base.js), so its text keeps its size; a
+# narrow explorer (a phone) also puts each label above its slider, which then
+# gets the whole width for a thumb. tools/deck.css enlarges it on slides.
+STYLE = (".d2l-explorer{max-width:640px;margin:0.5em auto;font-size:0.9em;"
+         "container-type:inline-size}"
          ".d2l-controls{display:grid;grid-template-columns:auto 1fr 3.5em;gap:0.2em 0.6em;"
          "align-items:center}.d2l-controls input[type=checkbox]{justify-self:start}"
+         ".d2l-controls input[type=range]{width:100%;min-height:1.75rem;margin:0}"
          ".d2l-explorer svg{width:100%;height:auto;display:block}"
-         ".d2l-readout{font-family:monospace;font-size:0.85em;line-height:1.5}")
+         ".d2l-readout{font-family:monospace;font-size:max(12px,0.85em);line-height:1.5;margin-top:0.4em;"
+         "overflow-wrap:anywhere}"
+         "@container (max-width:480px){.d2l-controls{grid-template-columns:1fr 3em;"
+         "row-gap:0}.d2l-controls label{grid-column:1/-1;margin-top:0.3em}}")
 
 
 def trajectory_explorer() -> Explorer:

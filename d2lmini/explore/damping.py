@@ -19,7 +19,7 @@ import math
 from d2lmini.explore import Slider
 from d2lmini.explore import quadratic as q
 from d2lmini.explore import regimes
-from d2lmini.explore.svg import Panel, fmt, svg
+from d2lmini.explore.svg import WIDTH, Panel, fmt, narrow, svg
 
 STEPS = 30
 CONTROLS = [Slider("el", "ηλ", 0.0, regimes.X, 0.01, 0.5),
@@ -86,15 +86,26 @@ def iterates(el: float, beta: float, steps: int = STEPS) -> list[tuple[float, fl
     return out
 
 
-def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
+def draw(v: dict, w: dict, cfg: dict, width: float = WIDTH) -> tuple[str, list[str]]:
     el, beta = v["el"], v["beta"]
     parts: list[str] = []
-    p = regimes.draw_map(parts, "dm", w, cfg)
+    at = regimes.map_at(width)
+    left, top, mw, mh = at
+    if narrow(width):  # the map, then the iterates, the phase portrait and the legend under it
+        first = (50, top + mh + 50, width - 66, 120)
+        second = (50, first[1] + 120 + 46, width - 66, 120)
+        legend_at = (50, second[1] + 120 + 48)
+        height = legend_at[1] + 16 + 14
+    else:
+        x = left + mw + 100
+        first, second = (x, 10, width - 16 - x, 110), (x, 180, width - 16 - x, 110)
+        legend_at, height = (50, 320), 350
+    p = regimes.draw_map(parts, "dm", w, cfg, at, legend_at)
     parts.append(regimes.marker(p, el, beta))
     r = q.spectral_radius(el, beta)
     points = iterates(el, beta)
     box = (0, STEPS, -1.5, 1.5)
-    t = Panel(parts, "dt", box, (440, 10, 170, 110),
+    t = Panel(parts, "dt", box, first,
               {"x": [(s, str(s)) for s in (0, 10, 20, 30)],
                "y": [(-1, "−1"), (0, "0"), (1, "1")], "xname": "t", "yname": "xₜ"})
     t.add(f'<line x1="{t.sx(0)}" x2="{t.sx(STEPS)}" y1="{t.sy(0)}" y2="{t.sy(0)}" stroke="#bbb"/>')
@@ -104,15 +115,14 @@ def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
         power = power * r
     for sign in (1, -1):
         t.line([(s, sign * e) for s, e in envelope], 'stroke="#999" stroke-dasharray="3 3"')
-    t.line([(s, x) for s, (x, _) in enumerate(points)], 'stroke="#1f77b4" stroke-width="1.5"')
-    t.dots([(s, x) for s, (x, _) in enumerate(points)], "#1f77b4")
-    f = Panel(parts, "df", (-1.5, 1.5, -1.5, 1.5), (440, 180, 170, 110),
+    off = w["diverge"] if r > 1 else ""  # a diverging run stops where it leaves the panel
+    t.path([(s, x) for s, (x, _) in enumerate(points)], "#1f77b4", 1.5, diverges=off)
+    f = Panel(parts, "df", (-1.5, 1.5, -1.5, 1.5), second,
               {"x": [(-1, "−1"), (0, "0"), (1, "1")], "y": [(-1, "−1"), (0, "0"), (1, "1")],
                "xname": "xₜ", "yname": w["step"]})
     f.add(f'<line x1="{f.sx(-1.5)}" x2="{f.sx(1.5)}" y1="{f.sy(0)}" y2="{f.sy(0)}" stroke="#bbb"/>'
           f'<line x1="{f.sx(0)}" x2="{f.sx(0)}" y1="{f.sy(-1.5)}" y2="{f.sy(1.5)}" stroke="#bbb"/>')
-    f.line(points, 'stroke="#1f77b4" stroke-width="1.5"')
-    f.dots(points, "#1f77b4")
+    f.path(points, "#1f77b4", 1.5, diverges=off)
     names = {**w, "flips": w["flips_long"], "diverge": w["diverge"]}
     lines = [w["point"].format(el=fmt(el, 2), beta=fmt(beta, 2),
                                regime=names[regimes.regime(el, beta)], r=fmt(r, 4))]
@@ -127,4 +137,4 @@ def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
     s = math.sqrt(beta)
     lines.append(w["critical_el"].format(beta=fmt(beta, 2), a=fmt((1 - s) * (1 - s), 4),
                                          b=fmt((1 + s) * (1 + s), 4)))
-    return svg(parts), lines
+    return svg(parts, width, height), lines

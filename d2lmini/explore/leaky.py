@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 
 from d2lmini.explore import Slider
-from d2lmini.explore.svg import Panel, fmt, legend, svg
+from d2lmini.explore.svg import WIDTH, Panel, fmt, legend, narrow, svg
 
 STEPS, TURN, NOISE = 100, 50, 0.5  # gradients shown; the mean turns after TURN; noise s.d.
 CONTROLS = [Slider("beta", "β", 0.0, 0.99, 0.01, 0.9), Slider("steps", "t", 1, STEPS, 1, 40)]
@@ -89,12 +89,14 @@ def noise_variance(beta: float, steps: int) -> float:
     return (1 - power(beta, 2 * steps)) / (1 - beta * beta)
 
 
-def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
+def draw(v: dict, w: dict, cfg: dict, width: float = WIDTH) -> tuple[str, list[str]]:
     beta, t, g = v["beta"], v["steps"], cfg["gradients"]
     vel, level = velocities(g, beta), [m / (1 - beta) for m in means(len(g))]
     top = max(1.3 / (1 - beta), 2.2)
+    pw, wide = width - 76, not narrow(width)
+    th = 175 if wide else 150  # on a phone the legend goes under both panels
     parts: list[str] = []
-    p = Panel(parts, "ls", (0.5, len(g) + 0.5, -top, top), (60, 10, 550, 175),
+    p = Panel(parts, "ls", (0.5, len(g) + 0.5, -top, top), (60, 10, pw, th),
               {"y": [(-top, fmt(-top, 1)), (0, "0"), (top, fmt(top, 1))]})
     p.add(f'<line x1="{p.sx(0.5)}" x2="{p.sx(len(g) + 0.5)}" y1="{p.sy(0):.1f}" '
           f'y2="{p.sy(0):.1f}" stroke="#bbb"/>')
@@ -103,9 +105,8 @@ def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
     p.line([(s + 1, x) for s, x in enumerate(vel[:t])], 'stroke="#1f77b4" stroke-width="2.5"')
     p.add(f'<line x1="{p.sx(t):.1f}" x2="{p.sx(t):.1f}" y1="{p.sy(-top):.1f}" '
           f'y2="{p.sy(top):.1f}" stroke="#333" stroke-dasharray="2 3"/>')
-    legend(parts, 70, 125, [('stroke="#999"', w["g"]), ('stroke="#1f77b4" stroke-width="2.5"', w["v"]),
-                           ('stroke="#d62728" stroke-dasharray="5 4"', w["level"])])
-    b = Panel(parts, "lb", (0.5, len(g) + 0.5, 0, 1.05), (60, 215, 550, 90),
+    bt = 10 + th + 30
+    b = Panel(parts, "lb", (0.5, len(g) + 0.5, 0, 1.05), (60, bt, pw, 90),
               {"x": [(s, str(s)) for s in (1, 25, 50, 75, 100)], "y": [(0, "0"), (1, "1")],
                "xname": w["s"], "yname": w["weight"]})
     for s in range(1, t + 1):
@@ -117,9 +118,17 @@ def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
     edge = t + 1 - window  # one window back from step t
     b.add(f'<line x1="{b.sx(edge):.1f}" x2="{b.sx(edge):.1f}" y1="{b.sy(0):.1f}" '
           f'y2="{b.sy(1.05):.1f}" stroke="#d62728" stroke-dasharray="4 3"/>')
+    entries = [('stroke="#999"', w["g"]), ('stroke="#1f77b4" stroke-width="2.5"', w["v"]),
+               ('stroke="#d62728" stroke-dasharray="5 4"', w["level"])]
+    if wide:
+        legend(parts, 70, th - 50, entries)
+        height = 350
+    else:
+        legend(parts, 60, bt + 90 + 48, entries)
+        height = bt + 90 + 48 + 32 + 10
     var = noise_variance(beta, t)
     avg = (1 - beta) * (1 - beta) * var
-    return svg(parts), [
+    return svg(parts, width, height), [
         w["window"].format(w=fmt(window, 2), t=t, s=fmt(weight_sum(beta, t), 3)),
         w["now"].format(t=t, v=fmt(vel[t - 1], 3), m=fmt((1 - beta) * vel[t - 1], 3),
                         g=fmt(means(len(g))[t - 1], 2)),

@@ -56,33 +56,47 @@
   function mean(xs) { let total = 0; for (const x of xs) total += x; return total / xs.length; }
   const sub = (s, r) => s.replace(/\{(\w+)\}/g, (_, k) => r[k]);
 
-  function draw(svg, v, w) {
-    const { fmt, el, panel, line, legend } = Q.lib;
+  function draw(svg, v, w, cfg, width) {
+    const { fmt, el, panel, line, path, legend, narrow, size } = Q.lib;
     const eta = v.lock ? v.lr * (1 - v.beta) : v.lr, eff = eta / (1 - v.beta);
     const s2 = 1 / v.batch, scale = Math.sqrt(s2);
-    const p = panel(svg, svg.id + "t", [-6, 2, -3, 3], [50, 10, 240, 180],
+    let at, legendAt, lossAt, height, pw;
+    if (narrow(width)) {  // the paths, their legend, then the loss, one under the other
+      pw = width - 66;
+      at = [50, 10, pw, Math.round(pw * 0.6)]; legendAt = [50, Math.round(pw * 0.6) + 58];
+      lossAt = [50, legendAt[1] + 3 * 16 + 30, pw, 200];
+      height = lossAt[1] + 200 + 40;
+    } else {
+      pw = Math.round((width - 146) / 2);
+      at = [50, 10, pw, 180]; legendAt = [50, 240]; height = 350;
+      lossAt = [width - 16 - pw, 10, pw, 270];
+    }
+    const p = panel(svg, svg.id + "t", [-6, 2, -3, 3], at,
       { x: [[-4, "−4"], [-2, "−2"], [0, "0"]], y: [[-2, "−2"], [0, "0"], [2, "2"]], xname: "x₁", yname: "x₂" });
     q.contours(p);
     const lo = -3, hi = 2, ticks = [];
     for (let k = lo; k <= hi; k++) ticks.push([k, `1e${k}`]);
-    const L = panel(svg, svg.id + "l", [0, STEPS, lo, hi], [370, 10, 240, 270],
+    const L = panel(svg, svg.id + "l", [0, STEPS, lo, hi], lossAt,
       { x: [0, 100, 200].map(t => [t, String(t)]), y: ticks, xname: w.step, yname: w.loss });
     const a = Math.floor(STEPS / 2) + 1, z = STEPS;
     const lines = [sub(w.setting, { eta: fmt(eta, 4), beta: fmt(v.beta, 2), eff: fmt(eff, 3), b: v.batch, s2: fmt(s2, 3) })];
     const log = f => (f > 1e-12 ? Math.log10(f) : -12);
+    let off = 0;  // a second note goes a line further in
     for (const [who, e, b, colour] of [[w.mom, eta, v.beta, "#1f77b4"], [w.sgd, eff, 0, "#ff7f0e"]]) {
-      const [avg, path] = simulate(e, b, scale), exact = expectedLoss(e, b, s2);
-      line(p, path, { stroke: colour, "stroke-width": 1.5 });
+      const [avg, run] = simulate(e, b, scale), exact = expectedLoss(e, b, s2);
+      const rho = q.radius(e * q.CURV[1], b);
+      path(p, run, colour, 1.5, 0, rho >= 1 ? w.gone : "", off);
+      off += rho >= 1 ? 1 : 0;
       line(L, avg.map((f, t) => [t, log(f)]), { stroke: colour, "stroke-width": 2 });
       line(L, exact.map((f, t) => [t, log(f)]), { stroke: colour, "stroke-width": 1.5, "stroke-dasharray": "6 4" });
-      const rho = q.radius(e * q.CURV[1], b);
       if (rho >= 1) { lines.push(sub(w.diverges, { who, r: fmt(rho, 3) })); continue; }
       const fl = floor(e, b, s2);
       el(L.g, "line", { x1: L.sx(0), x2: L.sx(STEPS), y1: L.sy(log(fl)), y2: L.sy(log(fl)), stroke: colour, "stroke-dasharray": "1 3" });
       lines.push(sub(w.floor, { who, floor: fmt(fl, 4), a, z, e: fmt(mean(exact.slice(a)), 4), m: fmt(mean(avg.slice(a)), 4) }));
     }
-    legend(svg, 50, 240, [[{ stroke: "#1f77b4", "stroke-width": 2 }, w.mom], [{ stroke: "#ff7f0e", "stroke-width": 2 }, w.sgd],
+    legend(svg, legendAt[0], legendAt[1], [[{ stroke: "#1f77b4", "stroke-width": 2 }, w.mom], [{ stroke: "#ff7f0e", "stroke-width": 2 }, w.sgd],
                           [{ stroke: "#555", "stroke-width": 2 }, w.runs], [{ stroke: "#555", "stroke-dasharray": "6 4" }, w.exact]]);
+    size(svg, width, height);
     return lines;
   }
   draw.labels = (v, w) => ({ lr: v.lock ? w.eff : w.eta });

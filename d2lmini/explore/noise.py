@@ -23,7 +23,7 @@ import math
 
 from d2lmini.explore import Slider, Toggle
 from d2lmini.explore import quadratic as q
-from d2lmini.explore.svg import Panel, fmt, legend, svg
+from d2lmini.explore.svg import WIDTH, Panel, fmt, legend, narrow, svg, whole
 
 RUNS, STEPS, SEED = 16, 200, 2024
 CONTROLS = [Slider("lr", "η", 0.005, 1.0, 0.005, 0.1), Slider("beta", "β", 0.0, 0.95, 0.01, 0.9),
@@ -38,7 +38,8 @@ WORDS = {
                       "noise variance σ²/B = {s2} per coordinate",
            "floor": "{who}: noise floor {floor}; mean of steps {a}–{z}: expected {e}, "
                     "measured {m}",
-           "diverges": "{who}: does not converge (spectral radius {r} along x₂)"},
+           "diverges": "{who}: does not converge (spectral radius {r} along x₂)",
+           "gone": "does not converge"},
     "zh": {"title": "梯度噪声探索器", "lock": "固定 η/(1 − β)",
            "eta": "η", "eff": "η/(1 − β)", "sgd": "学习率为 η/(1 − β) 的随机梯度下降",
            "mom": "参数为 (η, β) 的动量法", "runs": f"实线：{RUNS} 次运行的平均",
@@ -46,7 +47,8 @@ WORDS = {
            "setting": "η = {eta}，β = {beta}，η/(1 − β) = {eff}，B = {b}："
                       "每个坐标的噪声方差 σ²/B = {s2}",
            "floor": "{who}：噪声底 {floor}；第 {a}–{z} 步的平均：期望 {e}，实测 {m}",
-           "diverges": "{who}：不收敛（x₂ 方向的谱半径为 {r}）"},
+           "diverges": "{who}：不收敛（x₂ 方向的谱半径为 {r}）",
+           "gone": "不收敛"},
 }
 
 
@@ -143,33 +145,44 @@ def _mean(values: list[float]) -> float:
     return total / len(values)
 
 
-def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
+def draw(v: dict, w: dict, cfg: dict, width: float = WIDTH) -> tuple[str, list[str]]:
     eta, eff = learning_rates(v)
     s2 = 1 / v["batch"]
     scale = math.sqrt(s2)
     parts: list[str] = []
-    p = Panel(parts, "nt", (-6, 2, -3, 3), (50, 10, 240, 180),
+    if narrow(width):  # the paths, their legend, then the loss, one under the other
+        pw = width - 66
+        at, legend_at = (50, 10, pw, whole(pw * 0.6)), (50, whole(pw * 0.6) + 58)
+        loss_at = (50, legend_at[1] + 3 * 16 + 30, pw, 200)
+        height = loss_at[1] + 200 + 40
+    else:
+        pw = whole((width - 146) / 2)
+        at, legend_at, height = (50, 10, pw, 180), (50, 240), 350
+        loss_at = (width - 16 - pw, 10, pw, 270)
+    p = Panel(parts, "nt", (-6, 2, -3, 3), at,
               {"x": [(-4, "−4"), (-2, "−2"), (0, "0")], "y": [(-2, "−2"), (0, "0"), (2, "2")],
                "xname": "x₁", "yname": "x₂"})
     q.contours(p)
     lo, hi = -3, 2  # log10 of the loss axis
-    L = Panel(parts, "nl", (0, STEPS, lo, hi), (370, 10, 240, 270),
+    L = Panel(parts, "nl", (0, STEPS, lo, hi), loss_at,
               {"x": [(t, str(t)) for t in (0, 100, 200)],
                "y": [(k, f"1e{k}") for k in range(lo, hi + 1)], "xname": w["step"],
                "yname": w["loss"]})
     a, z = STEPS // 2 + 1, STEPS
     lines = [w["setting"].format(eta=fmt(eta, 4), beta=fmt(v["beta"], 2), eff=fmt(eff, 3),
                                  b=v["batch"], s2=fmt(s2, 3))]
+    off = 0  # a second note goes a line further in
     for who, (e, b, colour) in ((w["mom"], (eta, v["beta"], "#1f77b4")),
                                 (w["sgd"], (eff, 0.0, "#ff7f0e"))):
         mean, path = simulate(e, b, scale)
         exact = expected_loss(e, b, s2)
-        p.line(path, f'stroke="{colour}" stroke-width="1.5"')
+        rho = q.spectral_radius(e * q.CURVATURES[1], b)
+        p.path(path, colour, 1.5, 0, w["gone"] if rho >= 1 else "", off)
+        off += rho >= 1
         log = lambda f: math.log10(f) if f > 1e-12 else -12.0  # noqa: E731
         L.line([(t, log(f)) for t, f in enumerate(mean)], f'stroke="{colour}" stroke-width="2"')
         L.line([(t, log(f)) for t, f in enumerate(exact)],
                f'stroke="{colour}" stroke-width="1.5" stroke-dasharray="6 4"')
-        rho = q.spectral_radius(e * q.CURVATURES[1], b)
         if rho >= 1:
             lines.append(w["diverges"].format(who=who, r=fmt(rho, 3)))
             continue
@@ -179,8 +192,8 @@ def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
         lines.append(w["floor"].format(who=who, floor=fmt(floor, 4), a=a, z=z,
                                        e=fmt(_mean(exact[a:]), 4),
                                        m=fmt(_mean(mean[a:]), 4)))
-    legend(parts, 50, 240, [('stroke="#1f77b4" stroke-width="2"', w["mom"]),
+    legend(parts, *legend_at, [('stroke="#1f77b4" stroke-width="2"', w["mom"]),
                             ('stroke="#ff7f0e" stroke-width="2"', w["sgd"]),
                             ('stroke="#555" stroke-width="2"', w["runs"]),
                             ('stroke="#555" stroke-dasharray="6 4"', w["exact"])])
-    return svg(parts), lines
+    return svg(parts, width, height), lines

@@ -1,6 +1,6 @@
 // The convergence race in the browser: mirrors race.py operation for operation.
-window.d2lExplorers.register("race", function (svg, v, w, cfg) {
-  const { fmt, el, panel, line, legend } = window.d2lExplorers.lib;
+window.d2lExplorers.register("race", function (svg, v, w, cfg, width) {
+  const { fmt, el, panel, line, legend, narrow, size, TICK } = window.d2lExplorers.lib;
   const CAP = 5000, LO = -12, HI = 3, NICE = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
   const COLOURS = { gd: "#ff7f0e", hb: "#1f77b4", nag: "#2ca02c" };
   let target = 1.0; for (let k = 0; k < v.digits; k++) target = target / 10;
@@ -45,16 +45,19 @@ window.d2lExplorers.register("race", function (svg, v, w, cfg) {
     lines.push(sub(w.row, { who: w[name], eta: fmt(eta, 5), beta: fmt(beta, 4), rate: fmt(rate(eta, beta, nest), 4), target: shown, n: n !== null ? String(n) : `> ${CAP}` }));
   }
   const ticks = []; for (let k = LO; k <= HI; k += 3) ticks.push([k, `1e${k}`]);
-  const p = panel(svg, svg.id + "l", [0, span, LO, HI], [60, 10, 370, 290],
+  const wide = !narrow(width), lx = width - 185;  // the legend: right of the plot, or under it on a phone
+  const at = wide ? [60, 10, lx - 75, 290] : [60, 10, width - 76, 230];
+  const p = panel(svg, svg.id + "l", [0, span, LO, HI], at,
     { x: [0, Math.floor(span / 2), span].map(t => [t, String(t)]), y: ticks, xname: w.step, yname: w.loss });
   const level = -v.digits;
   el(p.g, "line", { x1: p.sx(0), x2: p.sx(span), y1: p.sy(level), y2: p.sy(level), stroke: "#888", "stroke-dasharray": "1 3" });
-  el(p.g, "text", { x: p.sx(span) - 4, y: p.sy(level) - 4, "text-anchor": "end", "font-size": 11 }, shown);
+  el(p.g, "text", { x: p.sx(span) - 4, y: p.sy(level) - 4, "text-anchor": "end", "font-size": TICK }, shown);
   const log = f => (f > 1e-300 ? Math.log10(f / f0) : -300);
   for (const name of ["gd", "hb", "nag"])
     runs[name].forEach((losses, i) => line(p, losses.slice(0, span + 1).map((f, t) => [t, log(f)]),
       Object.assign({ stroke: COLOURS[name], "stroke-width": 2 }, i ? { "stroke-dasharray": "6 4" } : {})));
-  legend(svg, 445, 30, [...["gd", "hb", "nag"].map(n => [{ stroke: COLOURS[n], "stroke-width": 2 }, w[n]]),
+  legend(svg, wide ? lx : 60, wide ? 30 : at[3] + 58, [...["gd", "hb", "nag"].map(n => [{ stroke: COLOURS[n], "stroke-width": 2 }, w[n]]),
                         [{ stroke: "#555", "stroke-width": 2 }, w.flat], [{ stroke: "#555", "stroke-width": 2, "stroke-dasharray": "6 4" }, w.steep]]);
+  size(svg, width, wide ? 350 : at[3] + 58 + 4 * 16 + 14);
   return lines;
 });

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 
 from d2lmini.explore import Slider
-from d2lmini.explore.svg import Panel, fmt, legend, svg
+from d2lmini.explore.svg import TICK, WIDTH, Panel, fmt, legend, narrow, svg
 
 CAP, LO, HI = 5000, -12, 3  # the step cap; the log10 axis range
 CONTROLS = [Slider("logk", "log₁₀ κ", 0.0, 3.0, 0.05, 2.0), Slider("digits", "digits", 2, 12, 1, 6)]
@@ -141,7 +141,7 @@ def run(eta: float, beta: float, nesterov: bool, curvatures: tuple[float, float]
     return [first, second], needed
 
 
-def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
+def draw(v: dict, w: dict, cfg: dict, width: float = WIDTH) -> tuple[str, list[str]]:
     kappa = kappa_of(v, cfg)
     curvatures = (1.0, kappa)
     f0 = (1.0 + kappa) / 2
@@ -157,20 +157,25 @@ def draw(v: dict, w: dict, cfg: dict) -> tuple[str, list[str]]:
                                      target=shown,
                                      n=str(n) if n is not None else f"> {CAP}"))
     parts: list[str] = []
-    p = Panel(parts, "rl", (0, span, LO, HI), (60, 10, 370, 290),
+    wide = not narrow(width)
+    lx = width - 185  # the legend: right of the plot, or under it on a phone
+    at = (60, 10, lx - 75, 290) if wide else (60, 10, width - 76, 230)
+    p = Panel(parts, "rl", (0, span, LO, HI), at,
               {"x": [(t, str(t)) for t in (0, span // 2, span)],
                "y": [(k, f"1e{k}") for k in range(LO, HI + 1, 3)],
                "xname": w["step"], "yname": w["loss"]})
     level = -v["digits"]
     p.add(f'<line x1="{p.sx(0)}" x2="{p.sx(span)}" y1="{p.sy(level)}" y2="{p.sy(level)}" '
           f'stroke="#888" stroke-dasharray="1 3"/><text x="{p.sx(span) - 4}" '
-          f'y="{p.sy(level) - 4}" text-anchor="end" font-size="11">{shown}</text>')
+          f'y="{p.sy(level) - 4}" text-anchor="end" font-size="{TICK}">{shown}</text>')
     log = lambda f: math.log10(f / f0) if f > 1e-300 else -300.0  # noqa: E731
     for name, losses in runs.items():
         for losses_i, dash in zip(losses, ("", ' stroke-dasharray="6 4"')):
             p.line([(t, log(f)) for t, f in enumerate(losses_i[:span + 1])],
                    f'stroke="{COLOURS[name]}" stroke-width="2"{dash}')
-    legend(parts, 445, 30, [(f'stroke="{COLOURS[n]}" stroke-width="2"', w[n]) for n in COLOURS]
+    legend(parts, lx if wide else 60, 30 if wide else at[3] + 58,
+           [(f'stroke="{COLOURS[n]}" stroke-width="2"', w[n]) for n in COLOURS]
            + [('stroke="#555" stroke-width="2"', w["flat"]),
               ('stroke="#555" stroke-width="2" stroke-dasharray="6 4"', w["steep"])])
-    return svg(parts), lines
+    height = 350 if wide else at[3] + 58 + 4 * 16 + 14
+    return svg(parts, width, height), lines

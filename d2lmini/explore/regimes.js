@@ -2,7 +2,7 @@
 (function () {
   const Q = window.d2lExplorers;
   if (Q.regimes) return;
-  const X = 4.5, AT = [50, 10, 300, 260], BAR = [360, 10, 10, 260];
+  const X = 4.5;
   function regime(el, beta) {
     const r = Q.quadratic.radius(el, beta);
     if (r > 1) return "diverge";
@@ -20,37 +20,37 @@
     }
     return [lower, upper];
   }
-  function label(p, x, y, text, size, rotate) {
-    const a = { x, y, "font-size": size, "paint-order": "stroke", stroke: "#fff", "stroke-width": 3, "stroke-opacity": 0.8 };
-    if (rotate) a.transform = `rotate(-90 ${x} ${y})`;
-    Q.lib.el(p.g, "text", a, text);
+  // Where the map sits: the other panels beside it, or (narrow) under it.
+  function mapAt(width) {
+    if (Q.lib.narrow(width)) { const mw = width - 110; return [50, 10, mw, Math.round(mw * 0.87)]; }
+    return [50, 10, Math.round((width - 60) * 0.52), 260];
   }
-  function map(svg, id, w, cfg) {
-    const { el, panel, line, legend } = Q.lib;
-    const p = panel(svg, id, [0, X, 0, 1], AT,
+  function map(svg, id, w, cfg, at, legendAt) {
+    const { el, note, panel, line, legend, TICK } = Q.lib;
+    const p = panel(svg, id, [0, X, 0, 1], at,
       { x: [0, 1, 2, 3, 4].map(t => [t, String(t)]), y: [[0, "0"], [0.5, "0.5"], [1, "1"]], xname: "ηλ", yname: "β" });
     el(p.g, "image", { href: cfg.map, x: p.sx(0), y: p.sy(1), width: p.sx(X) - p.sx(0), height: p.sy(0) - p.sy(1), preserveAspectRatio: "none" });
     for (const c of curves()) line(p, c, { stroke: "#e7298a", "stroke-width": 1.5 });
     line(p, [[2, 0], [4, 1]], { stroke: "#000", "stroke-dasharray": "5 4", "stroke-width": 1.5 });
-    label(p, p.sx(0.9), p.sy(0.55), w.under, 12);
-    label(p, p.sx(3.3), p.sy(0.3), w.diverge, 12);
-    label(p, p.sx(0.17), p.sy(0.03), w.over, 9, true);
-    label(p, p.sx(1.36), p.sy(0.012), w.flips, 9);
-    const [L, T, W, H] = BAR, gid = id + "g";
+    note(p.g, p.sx(0.9), p.sy(0.55), w.under, TICK);
+    note(p.g, p.sx(3.3), p.sy(0.3), w.diverge, TICK);
+    note(p.g, p.sx(0) + 13, p.sy(0.012), w.over, TICK, "start", "#000", true);
+    note(p.g, p.sx(1.2), p.sy(0.012), w.flips, TICK);
+    const L = at[0] + at[2] + 10, T = at[1], W = 10, H = at[3], gid = id + "g";
     const grad = el(svg, "linearGradient", { id: gid, x1: 0, x2: 0, y1: 1, y2: 0 });
     cfg.stops.forEach((c, k) => el(grad, "stop", { offset: k / 10, "stop-color": c }));
     el(svg, "rect", { x: L, y: T, width: W, height: H, fill: `url(#${gid})`, stroke: "#888" });
     for (const [v, text] of [[0, "0"], [0.5, "0.5"], [1, "1"]]) {
       const y = T + H - v * H;
       el(svg, "line", { x1: L + W, x2: L + W + 3, y1: y, y2: y, stroke: "#333" });
-      el(svg, "text", { x: L + W + 5, y: y + 4, "font-size": 11 }, text);
+      el(svg, "text", { x: L + W + 5, y: y + 4, "font-size": TICK }, text);
     }
-    el(svg, "text", { x: L + W / 2, y: T + H + 14, "text-anchor": "middle", "font-size": 12 }, w.rho);
-    legend(svg, 50, 320, [[{ stroke: "#e7298a", "stroke-width": 1.5 }, w.critical], [{ stroke: "#000", "stroke-dasharray": "5 4" }, w.stable]]);
+    el(svg, "text", { x: L + W / 2, y: T + H + 14, "text-anchor": "middle", "font-size": TICK }, w.rho);
+    legend(svg, legendAt[0], legendAt[1], [[{ stroke: "#e7298a", "stroke-width": 1.5 }, w.critical], [{ stroke: "#000", "stroke-dasharray": "5 4" }, w.stable]]);
     return p;
   }
   function marker(p, el_, beta) {
     Q.lib.el(p.g.parentNode, "circle", { cx: p.sx(Math.min(Math.max(el_, 0), X)), cy: p.sy(beta), r: 6, fill: "#fff", stroke: "#000", "stroke-width": 2 });
   }
-  Q.regimes = { X, regime, map, marker };
+  Q.regimes = { X, regime, mapAt, map, marker };
 })();

@@ -19,11 +19,10 @@ import io
 import math
 
 from d2lmini.explore import quadratic as q
-from d2lmini.explore.svg import Panel, legend
+from d2lmini.explore.svg import TICK, Panel, legend, narrow, note, whole
 
 X = 4.5  # the map's eta*lambda range is [0, X], its beta range [0, 1]
-AT = (50, 10, 300, 260)  # where the map sits in the figure
-BAR = (360, 10, 10, 260)  # the colour bar beside it
+AT = (50, 10, 300, 260)  # where the map sits in a figure 620 wide (map_at: any width)
 WORDS = {
     "en": {"over": "over-damped", "under": "under-damped", "flips": "sign flips",
            "diverge": "diverges", "critical": "critical damping ηλ = (1 ± √β)²",
@@ -98,15 +97,26 @@ def config() -> dict:
     return {"map": radius_map_png(), "stops": list(colour_stops())}
 
 
-def _label(x: float, y: float, text: str, size: int, rotate: bool = False) -> str:
-    turn = f' transform="rotate(-90 {x:.1f} {y:.1f})"' if rotate else ""
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" paint-order="stroke" '
-            f'stroke="#fff" stroke-width="3" stroke-opacity="0.8"{turn}>{text}</text>')
+def map_at(width: float) -> tuple[float, float, float, float]:
+    """Where the map sits: (left, top, width, height), the colour bar beside it.
+
+    A wide figure has the other panels to its right; a narrow one (a phone)
+    gives the map its whole width and stacks the other panels under it.
+
+    >>> map_at(640), map_at(358)
+    ((50, 10, 302, 260), (50, 10, 248, 216))
+    """
+    if narrow(width):
+        mw = width - 110
+        return 50, 10, mw, whole(mw * 0.87)
+    return 50, 10, whole((width - 60) * 0.52), 260
 
 
-def draw_map(parts: list[str], cid: str, w: dict, cfg: dict) -> Panel:
-    """The heat map, its curves, regime labels and colour bar; the map's Panel."""
-    p = Panel(parts, cid, (0, X, 0, 1), AT,
+def draw_map(parts: list[str], cid: str, w: dict, cfg: dict, at: tuple = AT,
+             legend_at: tuple = (50, 320)) -> Panel:
+    """The heat map at ``at``, its curves, regime labels and colour bar, and the
+    curves' legend at ``legend_at``; the map's Panel."""
+    p = Panel(parts, cid, (0, X, 0, 1), at,
               {"x": [(t, str(t)) for t in range(5)], "y": [(0, "0"), (0.5, "0.5"), (1, "1")],
                "xname": "ηλ", "yname": "β"})
     p.add(f'<image href="{cfg["map"]}" x="{p.sx(0)}" y="{p.sy(1)}" '
@@ -115,11 +125,11 @@ def draw_map(parts: list[str], cid: str, w: dict, cfg: dict) -> Panel:
     for curve in critical_curves():
         p.line(curve, 'stroke="#e7298a" stroke-width="1.5"')
     p.line([(2, 0), (4, 1)], 'stroke="#000" stroke-dasharray="5 4" stroke-width="1.5"')
-    p.add(_label(p.sx(0.9), p.sy(0.55), w["under"], 12))
-    p.add(_label(p.sx(3.3), p.sy(0.3), w["diverge"], 12))
-    p.add(_label(p.sx(0.17), p.sy(0.03), w["over"], 9, rotate=True))
-    p.add(_label(p.sx(1.36), p.sy(0.012), w["flips"], 9))
-    left, top, width, height = BAR
+    p.add(note(p.sx(0.9), p.sy(0.55), w["under"], TICK))
+    p.add(note(p.sx(3.3), p.sy(0.3), w["diverge"], TICK))
+    p.add(note(p.sx(0) + 13, p.sy(0.012), w["over"], TICK, rotate=True))
+    p.add(note(p.sx(1.2), p.sy(0.012), w["flips"], TICK))
+    left, top, width, height = at[0] + at[2] + 10, at[1], 10, at[3]
     gid = f"{cid}g"
     stops = "".join(f'<stop offset="{k / 10}" stop-color="{c}"/>'
                     for k, c in enumerate(cfg["stops"]))
@@ -130,11 +140,11 @@ def draw_map(parts: list[str], cid: str, w: dict, cfg: dict) -> Panel:
         y = top + height - v * height
         parts.append(f'<line x1="{left + width}" x2="{left + width + 3}" y1="{y}" y2="{y}" '
                      f'stroke="#333"/><text x="{left + width + 5}" y="{y + 4}" '
-                     f'font-size="11">{text}</text>')
+                     f'font-size="{TICK}">{text}</text>')
     parts.append(f'<text x="{left + width / 2}" y="{top + height + 14}" text-anchor="middle" '
-                 f'font-size="12">{w["rho"]}</text>')
-    legend(parts, 50, 320, [('stroke="#e7298a" stroke-width="1.5"', w["critical"]),
-                            ('stroke="#000" stroke-dasharray="5 4"', w["stable"])])
+                 f'font-size="{TICK}">{w["rho"]}</text>')
+    legend(parts, *legend_at, [('stroke="#e7298a" stroke-width="1.5"', w["critical"]),
+                               ('stroke="#000" stroke-dasharray="5 4"', w["stable"])])
     return p
 
 
