@@ -77,33 +77,38 @@ def english_left(visit: Visit, allowed: set[str]) -> list[tuple[str, str, str]]:
 PAGES = sorted(p.stem for p in CHAPTERS.glob("*.md"))
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_chinese_page_has_no_english_interface_text(browser, site_server, name):
-    visit = Visit(browser, site_server, f"zh/chapters/zh/{name}.html")
-    # the solutions' buttons and the explorers are made by scripts: wait for them
-    visit.page.wait_for_function("() => document.readyState === 'complete'")
-    left = english_left(visit, source_words(name))
+@pytest.fixture(scope="module")
+def tab(browser, site_server):
+    """One tab for the module's pages: the theme's scripts come from its cache."""
+    visit = Visit(browser, site_server, "index.html")
+    yield visit
+    assert visit.outside == [] and visit.errors == [], (visit.outside, visit.errors)
     visit.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_chinese_page_has_no_english_interface_text(tab, site_server, name):
+    # "load": the scripts have made the solutions' buttons and the explorers
+    tab.page.goto(f"{site_server}zh/chapters/zh/{name}.html", wait_until="load")
+    left = english_left(tab, source_words(name))
     assert not left, f"zh/{name}: English interface text: {left}"
 
 
-def test_chinese_search_page_has_no_english_interface_text(browser, site_server):
-    visit = Visit(browser, site_server, "zh/search.html?q=动量")
-    visit.page.wait_for_function(
+def test_chinese_search_page_has_no_english_interface_text(tab, site_server):
+    tab.page.goto(f"{site_server}zh/search.html?q=动量", wait_until="load")
+    tab.page.wait_for_function(
         "() => document.querySelectorAll('#search-results p.context').length >= 4")
-    left = english_left(visit, source_words(*PAGES))
-    visit.close()
+    left = english_left(tab, source_words(*PAGES))
     assert not left, f"zh/search.html: English interface text: {left}"
 
 
-def test_the_scan_finds_english_interface_text(browser, site_server):
+def test_the_scan_finds_english_interface_text(tab, site_server):
     """The check itself: an English tooltip, label and hint are each found."""
-    visit = Visit(browser, site_server, "zh/chapters/zh/index.html")
-    visit.page.evaluate("""() => document.querySelector('.bd-article p').insertAdjacentHTML('beforeend',
+    tab.page.goto(f"{site_server}zh/chapters/zh/index.html", wait_until="load")
+    tab.page.evaluate("""() => document.querySelector('.bd-article p').insertAdjacentHTML('beforeend',
         '<button title="Toggle primary sidebar"></button><nav aria-label="Main"></nav>'
         + '<button data-toggle-hint="Click to show"></button><span>Search this book</span>')""")
-    left = {text for _, _, text in english_left(visit, source_words("index"))}
-    visit.close()
+    left = {text for _, _, text in english_left(tab, source_words("index"))}
     assert {"Toggle primary sidebar", "Main", "Click to show", "Search this book"} <= left
 
 

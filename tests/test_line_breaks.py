@@ -78,18 +78,22 @@ def pages() -> list[str]:
 
 @pytest.fixture(scope="module")
 def bad_breaks(browser, site_server) -> dict[str, dict[str, list[str]]]:
-    """width -> page -> the bad breaks found; each page is loaded once, solutions open."""
+    """width -> page -> the bad breaks found; each page is loaded once (one tab for
+    all, so the theme's scripts come from its cache), solutions open."""
     found: dict[str, dict[str, list[str]]] = {width: {} for width in WIDTHS}
+    visit = Visit(browser, site_server, "index.html", viewport=WIDTHS["desktop"])
+    page = visit.page
     for path in pages():
-        visit = Visit(browser, site_server, path, viewport=WIDTHS["desktop"])
-        page = visit.page
+        page.set_viewport_size(WIDTHS["desktop"])
+        page.goto(site_server + path, wait_until="networkidle")
         page.evaluate("() => window.MathJax?.startup?.promise.then(() => true)")
         page.evaluate("() => document.querySelectorAll('.bd-article button.toggle-button')"
                       ".forEach(button => button.click())")
         for width, size in WIDTHS.items():
             page.set_viewport_size(size)
             found[width][path] = page.evaluate(FIND_BAD_BREAKS, list(MARKS[path.split("/")[0]]))
-        visit.close()
+    assert visit.outside == [] and visit.errors == [], (visit.outside, visit.errors)
+    visit.close()
     return found
 
 
