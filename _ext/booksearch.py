@@ -12,7 +12,7 @@ whatever the query; a page with all the pairs apart is a rare extra. A
 single character is found through the pairs that contain it.
 
 Pairs are many (about 7,000 in this book), and Sphinx writes each as its own
-key with escaped characters, which would triple the index every page loads.
+key with escaped characters: 179 KB, for an index that every page loads.
 So after the build the Han terms are regrouped by the set of pages they are
 on, one string of pairs per set, and the index is written as UTF-8; the
 browser (``static/booksearch.js``) expands them back into Sphinx's term

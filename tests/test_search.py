@@ -200,7 +200,7 @@ def test_highlighted_search_terms_are_readable(browser, site_server, scheme):
 
 def test_chinese_index_holds_every_pair_of_han_characters_in_little_space():
     """Each pair is on the pages that have it, and the index every page loads stays
-    near the jieba index's 72 KB (written Sphinx's way, the pairs took 200 KB)."""
+    near the jieba index's 72 KB (written Sphinx's way, the pairs took 179 KB)."""
     path = SITE / "zh" / "searchindex.js"
     index = booksearch.ungroup(booksearch.read_index(path))
 
