@@ -85,8 +85,9 @@ def bad_breaks(browser, site_server) -> dict[str, dict[str, list[str]]]:
     page = visit.page
     for path in pages():
         page.set_viewport_size(WIDTHS["desktop"])
-        page.goto(site_server + path, wait_until="networkidle")
-        page.evaluate("() => window.MathJax?.startup?.promise.then(() => true)")
+        page.goto(site_server + path, wait_until="load")  # then math and fonts:
+        page.evaluate("() => Promise.all([window.MathJax?.startup?.promise, document.fonts.ready])"
+                      ".then(() => true)")
         page.evaluate("() => document.querySelectorAll('.bd-article button.toggle-button')"
                       ".forEach(button => button.click())")
         for width, size in WIDTHS.items():
