@@ -146,7 +146,7 @@ def test_every_glossary_term_finds_every_page_that_contains_it(search_page, site
 
 def test_the_terms_the_review_could_not_find_are_found(search_page, site_server):
     for term in ("梯度下降", "学习率", "谱半径"):
-        assert len(search(search_page, "zh", term, site_server)) >= 4, term
+        assert len(search(search_page, "zh", term, site_server, again=True)) >= 4, term
 
 
 SNIPPETS = "[...document.querySelectorAll('#search-results p.context')].map(p => p.textContent)"
