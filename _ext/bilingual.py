@@ -6,7 +6,10 @@ page ``chapters/<lang>/<name>``, this extension
 
 - puts a link to its mirror ``chapters/<other>/<name>`` in the page header
   (template ``language-switch.html``), and warns when the mirror's source
-  file does not exist, which fails the strict build;
+  file does not exist, which fails the strict build. The link keeps the
+  reader's place: ``static/language-switch.js`` points it at the section at
+  the top of the window, by the id of its place (``sectionids.py``). The
+  search page links to the other language's search page, with the query;
 - puts a link to the page's lecture slides, ``slides/<lang>/<name>.html``
   (written by ``tools/slides.py``), in the page header too;
 - offers the page as a reader's notebook, outputs included, as an
@@ -69,11 +72,14 @@ def add_page_context(app: Sphinx, pagename: str, templatename: str,
     links = []
     for other, name in LANGUAGES.items():
         mirror = mirror_docname(pagename, lang, other) if other != lang else None
-        if mirror:
-            links.append({"lang": other, "name": name,
+        if mirror:  # keeps the section the reader is in (language-switch.js)
+            links.append({"lang": other, "name": name, "keep": "section",
                           "url": mirror_url(pagename, other, mirror)})
+        elif pagename == "search" and other != lang:  # keeps the query
+            links.append({"lang": other, "name": name, "keep": "query",
+                          "url": mirror_url(pagename, other, pagename)})
     context["language_links"] = links
-    if links:  # a chapter page: its deck sits beside the books, in slides/<lang>/
+    if pagename.startswith(f"chapters/{lang}/"):  # its deck: slides/<lang>/, beside the books
         name = pagename.rsplit("/", 1)[-1]
         context["slides_link"] = {"text": SLIDES[lang],
                                   "url": "../" * (pagename.count("/") + 1) + f"slides/{lang}/{name}.html"}
@@ -209,4 +215,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_notebooks)
     # the wheel the site serves beside the notebooks (tools/build_site.py sets it)
     app.add_config_value("d2lmini_wheel", "", "html")
+    app.add_js_file("language-switch.js")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -48,10 +48,16 @@ REVEAL = ROOT / "node_modules" / "reveal.js"
 # CHTML fonts, and the accessibility menu's components.
 MATHJAX_PARTS = ["tex-chtml.js", "input", "output/chtml", "a11y", "ui", "sre", "adaptors"]
 
-# What differs between the two books; everything else is _config.yml.
+# What differs between the two books; everything else is _config.yml (the
+# author too, for English). The interface's other words come from Sphinx's
+# message catalogs (_ext/locale).
 LANGUAGES = {
-    "en": {"title": "Momentum", "language": "en", "toc_title": "Contents"},
-    "zh": {"title": "动量法", "language": "zh_CN", "toc_title": "本页目录"},
+    "en": {"title": "Momentum", "language": "en", "toc_title": "Contents",
+           "search_bar_text": "Search this book...",
+           "togglebutton_hint": "Click to show", "togglebutton_hint_hide": "Click to hide"},
+    "zh": {"title": "动量法", "author": "《动量法》编写组", "language": "zh_CN",
+           "toc_title": "本页目录", "search_bar_text": "搜索本书……",
+           "togglebutton_hint": "点击显示", "togglebutton_hint_hide": "点击隐藏"},
 }
 
 
@@ -114,6 +120,7 @@ def derived_config(lang: str) -> tuple[Path, Path]:
     settings = LANGUAGES[lang]
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = settings["title"]
+    config["author"] = settings.get("author", config["author"])
     config["execute"]["cache"] = str(CACHES / lang)
     # paths in a config are read relative to it, and this one lives in _build/
     extensions = config["sphinx"]["local_extensions"]
@@ -122,7 +129,11 @@ def derived_config(lang: str) -> tuple[Path, Path]:
     sphinx["language"] = settings["language"]
     wheel = package.built()  # served beside the notebooks (_ext/bilingual.py)
     sphinx["d2lmini_wheel"] = str(wheel[0]) if wheel else ""
-    sphinx.setdefault("html_theme_options", {})["toc_title"] = settings["toc_title"]
+    for key in ("togglebutton_hint", "togglebutton_hint_hide"):  # sphinx-togglebutton's words
+        sphinx[key] = settings[key]
+    theme = sphinx.setdefault("html_theme_options", {})
+    theme["toc_title"] = settings["toc_title"]
+    theme["search_bar_text"] = settings["search_bar_text"]
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8").replace("chapters/en/",
                                                                   f"chapters/{lang}/")
     (folder / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True),
