@@ -11,8 +11,9 @@ package.json) during the Sphinx build, through ``mathrender.js``:
   MathML; a TeX string as a label would be read out as backslashes);
 - one stylesheet per book, ``_static/mathjax/chtml.css``, styles the
   characters that the book's formulas use, with MathJax's web fonts beside
-  it (``_static/mathjax/woff-v2/``; a browser fetches only the fonts a page
-  draws with);
+  it (``_static/mathjax/woff-v2/``), each cut to those characters with
+  fontTools (a browser fetches only the fonts a page draws with: 150 KB
+  for Theory, 40 KB once cut);
 - no script, no menu, nothing focusable: formulas are not tab stops.
 
 A cache (``<build>/mathjax-cache.json``: each formula's markup and what it
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -47,6 +49,8 @@ SCRIPT = Path(__file__).with_name("mathrender.js")
 MATHJAX = ROOT / "node_modules" / "mathjax-full"
 FONTS = MATHJAX / "es5" / "output" / "chtml" / "fonts" / "woff-v2"
 STYLESHEET = "mathjax/chtml.css"  # below _static/; its fonts in mathjax/woff-v2/
+CONTENT = re.compile(r'content: ?"((?:[^"\\]|\\.)*)"')
+CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}) ?|\\(.)")
 
 
 def check_prerequisites() -> None:
@@ -227,6 +231,32 @@ def link_stylesheet(app: Sphinx, pagename: str, templatename: str,
         app.add_css_file(STYLESHEET)
 
 
+def characters(css: str) -> set[int]:
+    """The code points the stylesheet draws (its ``content``), for the font subsets."""
+    drawn: set[int] = set()
+    for text in CONTENT.findall(css):
+        text = CSS_ESCAPE.sub(lambda m: chr(int(m[1], 16)) if m[1] else m[2], text)
+        drawn |= {ord(c) for c in text}
+    return drawn
+
+
+def cut_fonts(folder: Path, codepoints: set[int]) -> None:
+    """MathJax's fonts, each with just ``codepoints`` (the others draw nothing here)."""
+    import logging
+
+    from fontTools import subset
+
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
+    options = subset.Options()
+    options.flavor, options.notdef_outline = "woff", True
+    for source in FONTS.glob("*.woff"):
+        font = subset.load_font(str(source), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=codepoints)
+        subsetter.subset(font)
+        subset.save_font(font, str(folder / source.name), options)
+
+
 def write_stylesheet(app: Sphinx, exception: Exception | None) -> None:
     """The book's math stylesheet and MathJax's fonts, into _static/mathjax/;
     at the end of the build again, in case a page met a formula of its own."""
@@ -234,14 +264,13 @@ def write_stylesheet(app: Sphinx, exception: Exception | None) -> None:
         return
     job = typesetter(app.builder)
     folder = Path(app.outdir) / "_static" / Path(STYLESHEET).parent
-    (folder / "woff-v2").mkdir(parents=True, exist_ok=True)
+    fonts = folder / "woff-v2"
+    fonts.mkdir(parents=True, exist_ok=True)
     css, target = job.stylesheet(), folder / Path(STYLESHEET).name
-    if not target.exists() or target.read_text(encoding="utf-8") != css:
+    missing = any(not (fonts / font.name).exists() for font in FONTS.glob("*.woff"))
+    if missing or not target.exists() or target.read_text(encoding="utf-8") != css:
+        cut_fonts(fonts, characters(css))
         target.write_text(css, encoding="utf-8")
-    for font in FONTS.glob("*.woff"):
-        target = folder / "woff-v2" / font.name
-        if not target.exists() or target.stat().st_size != font.stat().st_size:
-            shutil.copy2(font, target)
     job.save()
 
 

@@ -18,9 +18,10 @@ loopback are blocked and counted, as in tests/browser.py. Per page:
 - raw TeX at first paint: whether, when the first-contentful-paint entry is
   reported (right after that paint), a text node outside code that contains
   ``\\(``, ``\\[`` or ``$$`` has a box inside the first viewport and is not
-  hidden (``checkVisibility``). The same check runs every animation frame
-  until the end; "raw TeX until" is the end of the last frame that showed
-  any (0 when none ever did): how long the reader looks at TeX source;
+  hidden (``checkVisibility``); typeset math (``mjx-container``) is not
+  looked into. The same check runs at most every 50 ms of animation frames
+  until the end; "raw TeX until" is the last time it found any (0 when it
+  never did): how long the reader looks at TeX source;
 - explorer interactive: on pages with an explorer, the first animation frame
   in which the first explorer's script has run (``data-ready``, set by
   d2lmini/explore/base.js just before it attaches its listeners and draws),
@@ -53,13 +54,16 @@ DECK = "slides/en/basics.html"
 # Runs in the page before any of its scripts: watches every frame.
 WATCH = r"""
 (() => {
-  const TEX = /\\\(|\\\[|\$\$/, SKIP = "SCRIPT,STYLE,NOSCRIPT,TEXTAREA,PRE,CODE";
+  const TEX = /\\\(|\\\[|\$\$/, SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEXTAREA", "PRE",
+                                              "CODE", "MJX-CONTAINER", "SVG"]);
   const seen = window.__bench = {texAtFCP: null, texUntil: 0, example: "", explorer: null};
-  function rawTex() {
+  const walkable = {acceptNode: n => n.nodeType === 3 ? NodeFilter.FILTER_ACCEPT
+    : SKIP.has(n.nodeName.toUpperCase()) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP};
+  function rawTex() {  // typeset math (mjx-container) and code are not walked into
     if (!document.body) return "";
-    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, walkable);
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-      if (!TEX.test(n.data) || n.parentElement.closest(SKIP)) continue;
+      if (!TEX.test(n.data)) continue;
       if (!n.parentElement.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
       const range = document.createRange(); range.selectNodeContents(n);
       for (const r of range.getClientRects())
@@ -71,8 +75,12 @@ WATCH = r"""
     for (const e of list.getEntries())
       if (e.name === "first-contentful-paint") { const t = rawTex(); seen.texAtFCP = !!t; if (t) seen.example = t; }
   }).observe({type: "paint", buffered: true});
+  let checked = -1e9;
   function frame(now) {
-    if (rawTex()) seen.texUntil = performance.now();
+    if (now - checked > 50) {  // at most 20 looks a second: the watch must not slow the page
+      checked = now;
+      if (rawTex()) seen.texUntil = performance.now();
+    }
     if (seen.explorer === null) {
       const x = document.querySelector(".d2l-explorer");
       if (x && x.dataset.ready && x.querySelector("svg").childElementCount > 0
