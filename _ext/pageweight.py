@@ -32,8 +32,9 @@ from sphinx.application import Sphinx
 IMG = re.compile(r'<img (?P<before>[^>]*?)src="(?P<src>[^"]*_images/(?P<name>[^"]+))"(?P<after>[^>]*?)/?>')
 SVG_SIZE = re.compile(r'<svg[^>]*?\swidth="([\d.]+)(pt|px)?"[^>]*?\sheight="([\d.]+)(pt|px)?"', re.S)
 PX_PER = {"pt": 96 / 72, "px": 1.0, None: 1.0}
-DEFERRED = ("doctools.js", "sphinx_highlight.js", "clipboard.min.js", "copybutton.js",
-            "sphinx-book-theme.js", "togglebutton.js")
+# moved in the order the page had them: translations.js (Chinese pages) needs doctools.js
+DEFERRED = ("doctools.js", "sphinx_highlight.js", "translations.js", "clipboard.min.js",
+            "copybutton.js", "sphinx-book-theme.js", "togglebutton.js")
 
 
 def image_size(path: Path) -> tuple[int, int] | None:
@@ -90,9 +91,10 @@ def slim_page(app: Sphinx, pagename: str, templatename: str,
 
 def defer_page_scripts(app: Sphinx, pagename: str, templatename: str,
                        context: dict[str, Any], doctree: Any) -> None:
-    """Move ``DEFERRED`` from the head to the end of the page, with ``defer``."""
+    """Move ``DEFERRED`` from the head to the end of the page, with ``defer``;
+    not on the search page, whose search scripts in the head need doctools.js."""
     scripts = context.get("script_files")
-    if scripts:  # the builder's own list, restored after the page
+    if scripts and pagename != "search":  # the builder's own list, restored after the page
         context["scripts_at_end"] = [with_defer(js) for js in scripts if deferred(js)]
         scripts[:] = [js for js in scripts if not deferred(js)]
 
