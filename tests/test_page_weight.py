@@ -42,6 +42,15 @@ def desktop(browser, site_server):
         visit.close()
 
 
+def test_first_visit_fits_the_budget(desktop):
+    """Everything a chapter page loads for a reader at its top, from a cold cache
+    (each visit has a browser context of its own)."""
+    for path, visit in desktop.items():
+        sizes = visit.page.evaluate("""() => [performance.getEntriesByType('navigation')[0],
+            ...performance.getEntriesByType('resource')].map(e => e.decodedBodySize)""")
+        assert sum(sizes) <= BUDGET, f"{path}: {sum(sizes):,} bytes on a first visit"
+
+
 def test_pages_show_typeset_math_without_mathjax(desktop):
     for path, visit in desktop.items():
         page = visit.page
@@ -117,16 +126,6 @@ def test_no_font_awesome_script_and_every_icon_drawn(desktop, site_server):
             assert icon["width"] > 0 and "Font Awesome" in icon["font"], (path, icon)
             code = ord(icon["content"].strip('"'))
             assert code in fonts[face], f"{path}: {icon['cls']} has no glyph in {face}"
-
-
-def test_first_visit_fits_the_budget(browser, site_server):
-    """Everything a chapter page loads for a reader at its top, from a cold cache."""
-    for path in pages():
-        visit = Visit(browser, site_server, path, viewport={"width": 1366, "height": 900})
-        sizes = visit.page.evaluate("""() => [performance.getEntriesByType('navigation')[0],
-            ...performance.getEntriesByType('resource')].map(e => e.decodedBodySize)""")
-        visit.close()
-        assert sum(sizes) <= BUDGET, f"{path}: {sum(sizes):,} bytes on a first visit"
 
 
 def test_phone_pages_never_scroll_sideways_and_wide_equations_scroll_in_their_box(
