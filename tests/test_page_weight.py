@@ -166,3 +166,16 @@ def test_math_takes_the_colour_of_the_text(browser, site_server, scheme):
     visit.close()
     assert colours["glyph"] == colours["text"] and colours["bar"] == colours["text"], colours
     assert colours["text"] != colours["ground"], colours
+
+
+def test_deck_formulas_are_not_tab_stops(browser, site_server):
+    """The decks typeset in the browser (reveal.js's MathJax plugin), told to
+    keep formulas out of the tab order (tools/slides.py)."""
+    visit = Visit(browser, site_server, "slides/en/theory.html",
+                  viewport={"width": 1280, "height": 720})
+    visit.page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
+    visit.page.evaluate("() => MathJax.startup.promise.then(() => true)")
+    counts = visit.page.evaluate("""() => ({formulas: document.querySelectorAll('mjx-container').length,
+        stops: document.querySelectorAll('mjx-container[tabindex="0"]').length})""")
+    visit.close()
+    assert counts["formulas"] > 20 and counts["stops"] == 0, counts
