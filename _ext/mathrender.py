@@ -19,8 +19,9 @@ package.json) during the Sphinx build, through ``mathrender.js``:
 A cache (``<build>/mathjax-cache.json``: each formula's markup and what it
 needs of the stylesheet, and the last stylesheet) keeps a rebuild from
 starting Node.js at all when no formula changed; otherwise the new formulas
-of the whole book are typeset in one Node.js run, before pages are written. A TeX error fails the strict build, with
-the page and the formula. Display math is shaped as sphinx.ext.mathjax does
+of the whole book are typeset in one Node.js run, before pages are written.
+A TeX error fails the strict build, with the page and the formula; missing
+Node.js or mathjax-full stops it with what to install. Display math is shaped as sphinx.ext.mathjax does
 (parts split at blank lines are aligned; ``\\`` gets a ``split``), so the
 formulas read as they did with MathJax in the browser.
 """

@@ -29,8 +29,10 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-IMG = re.compile(r'<img (?P<before>[^>]*?)src="(?P<src>[^"]*_images/(?P<name>[^"]+))"(?P<after>[^>]*?)/?>')
-SVG_SIZE = re.compile(r'<svg[^>]*?\swidth="([\d.]+)(pt|px)?"[^>]*?\sheight="([\d.]+)(pt|px)?"', re.S)
+IMG = re.compile(r'<img (?P<before>[^>]*?)src="(?P<src>[^"]*_images/(?P<name>[^"]+))"'
+                 r'(?P<after>[^>]*?)/?>')
+SVG_SIZE = re.compile(r'<svg[^>]*?\swidth="([\d.]+)(pt|px)?"[^>]*?\sheight="([\d.]+)(pt|px)?"',
+                      re.S)
 PX_PER = {"pt": 96 / 72, "px": 1.0, None: 1.0}
 # moved in the order the page had them: translations.js (Chinese pages) needs doctools.js
 DEFERRED = ("doctools.js", "sphinx_highlight.js", "translations.js", "clipboard.min.js",

@@ -61,19 +61,23 @@ WATCH = r"""
     : SKIP.has(n.nodeName.toUpperCase()) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP};
   function rawTex() {  // typeset math (mjx-container) and code are not walked into
     if (!document.body) return "";
-    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, walkable);
+    const walk = document.createTreeWalker(document.body,
+                                           NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, walkable);
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
       if (!TEX.test(n.data)) continue;
       if (!n.parentElement.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
       const range = document.createRange(); range.selectNodeContents(n);
       for (const r of range.getClientRects())
-        if (r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight) return n.data.trim().slice(0, 40);
+        if (r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight)
+          return n.data.trim().slice(0, 40);
     }
     return "";
   }
   new PerformanceObserver(list => {
     for (const e of list.getEntries())
-      if (e.name === "first-contentful-paint") { const t = rawTex(); seen.texAtFCP = !!t; if (t) seen.example = t; }
+      if (e.name === "first-contentful-paint") {
+        const t = rawTex(); seen.texAtFCP = !!t; if (t) seen.example = t;
+      }
   }).observe({type: "paint", buffered: true});
   let checked = -1e9;
   function frame(now) {
@@ -161,6 +165,9 @@ def report(rows: dict[str, dict]) -> None:
               f"{'yes' if r['texAtFCP'] else 'no':>7} {seconds(r['texUntil']):>9} "
               f"{explorer:>8} {seconds(r['dcl']):>7} {seconds(r['load']):>7}"
               + (f"   ({r['outside']} requests left loopback!)" if r["outside"] else ""))
+    for path, r in rows.items():
+        if r["texAtFCP"]:
+            print(f"  {path}: at first paint the reader saw “{r['example']}”")
     chapters = {p: r for p, r in rows.items() if "/chapters/" in p}
     heavy = [p for p, r in chapters.items() if r["bytes"] > GOALS["bytes"]]
     tex = [p for p, r in chapters.items() if r["texAtFCP"]]
@@ -169,7 +176,8 @@ def report(rows: dict[str, dict]) -> None:
     explorers = [r["explorer"] for r in chapters.values()
                  if r["hasExplorer"] and r["explorer"] is not None]
     print("\nGoals, on the chapter pages:")
-    print(f"  first visit <= 1.2 MB:        largest {max(r['bytes'] for r in chapters.values()) / 1e6:.2f} MB"
+    largest = max(r["bytes"] for r in chapters.values())
+    print(f"  first visit <= 1.2 MB:        largest {largest / 1e6:.2f} MB"
           f"  {'met' if not heavy else 'MISSED on ' + ', '.join(heavy)}")
     print(f"  no raw TeX at first paint:    {'met' if not tex else 'MISSED on ' + ', '.join(tex)}")
     if explorers or slow:
