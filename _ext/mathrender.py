@@ -104,8 +104,10 @@ class Typesetter:
         self.file = cache_file
         self.stamp = fingerprint()
         saved: dict[str, Any] = {}
-        if cache_file.exists():
+        try:
             saved = json.loads(cache_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # none yet, or unreadable: typeset everything
+            pass
         fresh = saved.get("fingerprint") == self.stamp
         self.entries: dict[str, dict] = saved.get("formulas", {}) if fresh else {}
         self.css: dict[str, str] = saved.get("css", {}) if fresh else {}
@@ -156,11 +158,14 @@ class Typesetter:
         return self.css[version]
 
     def save(self) -> None:
-        """Keep what this build used (the cache does not grow with old formulas)."""
+        """Keep what this build used (the cache does not grow with old formulas),
+        by a rename: a build stopped while saving leaves the old cache whole."""
         entries = {k: self.entries[k] for k in sorted(self.used)}
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        self.file.write_text(json.dumps({"fingerprint": self.stamp, "formulas": entries,
-                                         "css": self.css}), encoding="utf-8")
+        part = self.file.with_name(self.file.name + ".part")
+        part.write_text(json.dumps({"fingerprint": self.stamp, "formulas": entries,
+                                    "css": self.css}), encoding="utf-8")
+        part.replace(self.file)
 
 
 def typesetter(builder: Any) -> Typesetter:

@@ -70,6 +70,11 @@ def test_a_changed_renderer_empties_the_cache(tmp_path, counting, monkeypatch):
     assert counting(tmp_path / "cache.json").entries == {}
 
 
+def test_a_damaged_cache_is_typeset_anew(tmp_path):
+    (tmp_path / "cache.json").write_text('{"fingerprint": "abc", "formu', encoding="utf-8")
+    assert mathrender.Typesetter(tmp_path / "cache.json").markup(r"\beta", False)
+
+
 def test_a_tex_error_is_reported_not_shown(tmp_path):
     job = mathrender.Typesetter(tmp_path / "cache.json")
     assert job.markup(r"\betta", False) is None
