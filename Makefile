@@ -57,6 +57,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_animator.py
 	$(BIN)/python bench/bench_explorers.py
 	$(BIN)/python bench/bench_book.py
+	$(BIN)/python bench/bench_load.py
 
 # JupyterLab is installed on first use, not by setup: it brings a JSON-schema
 # extra that costs every book build 4 s of start-up (see README, Speed).

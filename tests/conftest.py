@@ -100,6 +100,10 @@ def serve_folder(folder: Path) -> Iterator[str]:
         httpd.server_close()
 
 
+# A page is laid out for good once its fonts (the math's among them) are in:
+# the book's math is typeset at build time (_ext/mathrender.py).
+SETTLED = "() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(r)))"
+
 # The browser tests (site, slides, phones, accessibility) share one Chromium:
 # Playwright's sync API allows one instance per process, and starting it once
 # saves a second per test module.
@@ -139,8 +143,8 @@ def site_pages(browser, site_server) -> Iterator[dict]:
     from tests.browser import Visit
 
     opened = {path: Visit(browser, site_server, path) for path in pages()}
-    for visit in opened.values():  # MathJax typesets after load: wait until it is done
-        visit.page.evaluate("() => MathJax.startup.promise.then(() => true)")
+    for visit in opened.values():  # math comes typeset from the build; fonts load after
+        visit.page.evaluate(SETTLED)
     yield opened
     for visit in opened.values():
         visit.close()
@@ -149,11 +153,6 @@ def site_pages(browser, site_server) -> Iterator[dict]:
 # A phone: 390x844 CSS pixels, touch. CSS pixels are what the tests measure, so
 # a 2x screen would only cost rendering time.
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-# Typeset math changes a page's widths: wait for MathJax where a page loads it.
-MATHJAX = ("!document.querySelector('script[src*=\"mathjax\" i]')"
-           " || (window.MathJax && MathJax.startup && MathJax.startup.promise)")
-SETTLED = ("() => (window.MathJax && MathJax.startup ? MathJax.startup.promise : Promise.resolve())"
-           ".then(() => new Promise(r => requestAnimationFrame(r)))")
 
 
 @pytest.fixture(scope="session")
@@ -164,7 +163,6 @@ def phone_pages(browser, site_server) -> Iterator[dict]:
 
     opened = {path: Visit(browser, site_server, path, **PHONE) for path in pages()}
     for visit in opened.values():
-        visit.page.wait_for_function(MATHJAX)
         visit.page.evaluate(SETTLED)
     yield opened
     for visit in opened.values():

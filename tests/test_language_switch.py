@@ -48,8 +48,8 @@ HEADING_AT = """(id) => {
 }"""
 
 
-# Math typeset in the browser changes the page's height after it loads.
-MATH_DONE = "() => window.MathJax?.startup?.promise.then(() => true)"
+# The math's fonts change the page's height after it loads.
+MATH_DONE = "() => document.fonts.ready.then(() => true)"
 
 
 def read_at(visit: Visit, place: str) -> None:

@@ -85,9 +85,8 @@ def bad_breaks(browser, site_server) -> dict[str, dict[str, list[str]]]:
     page = visit.page
     for path in pages():
         page.set_viewport_size(WIDTHS["desktop"])
-        page.goto(site_server + path, wait_until="load")  # then math and fonts:
-        page.evaluate("() => Promise.all([window.MathJax?.startup?.promise, document.fonts.ready])"
-                      ".then(() => true)")
+        page.goto(site_server + path, wait_until="load")  # then the fonts:
+        page.evaluate("() => document.fonts.ready.then(() => true)")
         page.evaluate("() => document.querySelectorAll('.bd-article button.toggle-button')"
                       ".forEach(button => button.click())")
         for width, size in WIDTHS.items():

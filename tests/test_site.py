@@ -63,14 +63,17 @@ def test_pages_declare_their_language(visits):
 
 
 def test_math_is_rendered(visits):
+    """Typeset at build time (_ext/mathrender.py): every display equation holds
+    MathJax's markup, and the page carries formulas and no TeX error."""
     for path, visit in visits.items():
         counts = visit.page.evaluate("""() => {
-            const math = [...document.querySelectorAll('.bd-article .math')];
-            return {math: math.length,
-                    rendered: math.filter(m => m.querySelector('mjx-container')).length,
-                    errors: document.querySelectorAll('mjx-merror').length};
+            const display = [...document.querySelectorAll('.bd-article div.math')];
+            return {display: display.length,
+                    rendered: display.filter(m => m.querySelector('mjx-container')).length,
+                    formulas: document.querySelectorAll('.bd-article mjx-container').length,
+                    errors: document.querySelectorAll('j-merror, mjx-merror, .math-error').length};
         }""")
-        assert counts["math"] > 0 and counts["rendered"] == counts["math"], (path, counts)
+        assert counts["formulas"] > 0 and counts["rendered"] == counts["display"], (path, counts)
         assert counts["errors"] == 0, path
 
 
@@ -89,9 +92,15 @@ def test_chinese_captions_set_digits_in_the_weight_of_the_characters(visits):
 
 
 def test_images_load_and_have_alt_text(visits):
+    """Figures load lazily (_ext/pageweight.py): each is fetched here, as if
+    scrolled to, and must decode."""
     for path, visit in visits.items():
-        images = visit.page.evaluate("""() => [...document.querySelectorAll('.bd-article img')]
-            .map(i => ({src: i.src, alt: i.alt.trim(), ok: i.complete && i.naturalWidth > 0}))""")
+        images = visit.page.evaluate("""() => Promise.all(
+            [...document.querySelectorAll('.bd-article img')].map(i => {
+                i.loading = 'eager';
+                return i.decode().then(() => true, () => false).then(ok => ({
+                    src: i.src, alt: i.alt.trim(), ok: ok && i.naturalWidth > 0}));
+            }))""")
         for image in images:
             assert image["ok"], f"{path}: broken image {image['src']}"
             assert image["alt"], f"{path}: image without alt text {image['src']}"

@@ -10,8 +10,10 @@ replaced by ``chapters/zh/``, so the two books cannot differ in structure.
 The two builds run side by side (one per core), each with its own execution
 cache, so a rebuild with nothing changed executes nothing.
 
-Everything the site loads is served from the build: MathJax is copied from
-node_modules (installed from package.json by `make setup`).
+Everything the site loads is served from the build. The book's math is
+typeset during the build by Node.js with MathJax (_ext/mathrender.py); the
+slides typeset theirs in the browser, with the MathJax that is staged here
+from node_modules (installed from package.json by `make setup`).
 
 The build survives the machines it meets: it says first what is missing
 (npm's packages, Chromium) and how to get it; its kernels draw inline
@@ -40,12 +42,12 @@ from sync import copy_file, publish, sync_tree  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
 SITE = BUILD / "html"
-ASSETS = BUILD / "assets"  # html_static_path of both builds
+ASSETS = BUILD / "assets"  # what the slides load: MathJax (tools/slides.py)
 CACHES = BUILD / ".jupyter_cache"
-MATHJAX = ROOT / "node_modules" / "mathjax" / "es5"
+MATHJAX = ROOT / "node_modules" / "mathjax-full" / "es5"
 REVEAL = ROOT / "node_modules" / "reveal.js"
-# What MathJax's tex-chtml.js loads: the TeX input and its extensions, the
-# CHTML fonts, and the accessibility menu's components.
+# What the slides' MathJax, tex-chtml.js, loads: the TeX input and its
+# extensions, the CHTML fonts, and the accessibility menu's components.
 MATHJAX_PARTS = ["tex-chtml.js", "input", "output/chtml", "a11y", "ui", "sre", "adaptors"]
 
 # What differs between the two books; everything else is _config.yml (the
@@ -93,7 +95,7 @@ def kernel_environment() -> dict[str, str]:
 
 
 def stage_mathjax() -> None:
-    """Copy the parts of MathJax the pages load into the static assets."""
+    """Copy the parts of MathJax the slides load into the slides' assets."""
     target = ASSETS / "mathjax"
     target.mkdir(parents=True, exist_ok=True)
     for part in MATHJAX_PARTS:

@@ -157,7 +157,9 @@ TEMPLATE = """<!DOCTYPE html>
 Reveal.initialize({{
   width: 1280, height: 720, margin: 0.04, center: false, hash: true, transition: "fade",
   slideNumber: "c/t", pdfMaxPagesPerSlide: 1, pdfSeparateFragments: false,
-  mathjax3: {{ mathjax: "../assets/mathjax/tex-chtml.js" }},
+  // formulas are not tab stops (MathJax's menu put each one in the tab order)
+  mathjax3: {{ mathjax: "../assets/mathjax/tex-chtml.js",
+              options: {{ menuOptions: {{ settings: {{ inTabOrder: false }} }} }} }},
   plugins: [RevealNotes, RevealMath.MathJax3, RevealHighlight]
 }});
 </script>
