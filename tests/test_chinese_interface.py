@@ -26,9 +26,10 @@ from tests.browser import Visit
 from tests.conftest import SITE
 
 CHAPTERS = Path(__file__).resolve().parents[1] / "chapters" / "zh"
-# Shown as they are on a Chinese page: file types in the download menu, and
-# the explorers' Var (variance), nan and inf.
-AS_IS = {"ipynb", "md", "pdf", "PDF", "Var", "nan", "inf"}
+# Shown as they are on a Chinese page: file types in the download menu, the
+# names of what it offers there (d2lmini's wheel, for Jupyter), and the
+# explorers' Var (variance), nan and inf.
+AS_IS = {"ipynb", "md", "pdf", "PDF", "whl", "Jupyter", "d2lmini", "Var", "nan", "inf"}
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 
 LATIN_ON_PAGE = """() => {
