@@ -71,21 +71,26 @@ def settle(page) -> None:
         .then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))""")
 
 
-def tab_through(page, stop_at_first_slider: bool = False) -> tuple[list[dict], int]:
-    """Press Tab from the top of ``page`` until focus leaves it; return what took
-    focus (name, shows, control), and the number of presses (to the first explorer
-    slider, if ``stop_at_first_slider``)."""
+def tab_through(page) -> list[dict]:
+    """Press Tab from the top of ``page`` until focus leaves it or comes round again;
+    return what took focus, in order (name, shows, control, slider)."""
     page.evaluate(BASELINE)
     stops = []
-    for presses in range(1, MAX_TABS + 1):
+    for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
         info = page.evaluate(FOCUSED)
         if info is None or info.get("again"):
-            return stops, presses
-        if stop_at_first_slider and info["slider"]:
-            return stops, presses
+            return stops
         stops.append(info)
     pytest.fail(f"{MAX_TABS} Tab presses and focus never left the page")
+
+
+# Formula elements that take focus, other than a wide equation that scrolls sideways
+# (it must, to be scrolled) and an equation's permalink (#), which is a link.
+FORMULA_STOPS = """() => [...document.querySelectorAll(
+        '.math, .math *, mjx-container, mjx-container *')]
+    .filter(e => e.tabIndex >= 0 && !e.matches('a.headerlink') && e.scrollWidth <= e.clientWidth)
+    .map(e => e.outerHTML.slice(0, 100))"""
 
 
 @pytest.fixture(scope="module")
@@ -93,44 +98,56 @@ def server(site_server: str) -> str:
     return site_server
 
 
-def test_formulas_are_no_tab_stops(browser, server):
-    """Only a formula that scrolls sideways (a wide equation) may take focus, so that
-    it can be scrolled; and an equation's permalink (#), which is a link."""
+@pytest.fixture(scope="module")
+def walks(browser, server) -> dict[str, dict]:
+    """Each book page, opened once: its formulas that take focus, and every Tab stop."""
+    seen = {}
     for path in BOOK:
         visit = Visit(browser, server, path, **DESKTOP)
         settle(visit.page)
-        stops = visit.page.evaluate("""() => [...document.querySelectorAll(
-                '.math, .math *, mjx-container, mjx-container *')]
-            .filter(e => e.tabIndex >= 0 && !e.matches('a.headerlink')
-                         && e.scrollWidth <= e.clientWidth)
-            .map(e => e.outerHTML.slice(0, 100))""")
-        assert not stops, f"{path}: {len(stops)} formula elements are tab stops: {stops[:3]}"
+        seen[path] = {"formulas": visit.page.evaluate(FORMULA_STOPS),
+                      "stops": tab_through(visit.page)}
         visit.close()
+    return seen
 
 
-@pytest.mark.parametrize("path", [p for p in BOOK if p.endswith(("basics.html", "theory.html"))])
-def test_first_explorer_slider_is_a_few_tab_presses_away(browser, server, path):
-    """Every stop on the way is a link, a button or a box that scrolls."""
-    visit = Visit(browser, server, path, **DESKTOP)
-    settle(visit.page)
-    stops, presses = tab_through(visit.page, stop_at_first_slider=True)
-    assert visit.page.evaluate("document.activeElement.matches('.d2l-explorer input')"), \
-        f"{path}: Tab never reached an explorer's slider"
-    assert presses <= SLIDER_WITHIN, f"{path}: {presses} Tab presses to the first slider"
-    idle = [s["name"] for s in stops if not s["control"]]
-    assert not idle, f"{path}: Tab stops that are no control: {idle[:5]}"
-    visit.close()
+def test_formulas_are_no_tab_stops(walks):
+    for path, walk in walks.items():
+        assert not walk["formulas"], \
+            f"{path}: {len(walk['formulas'])} formula elements take focus: {walk['formulas'][:3]}"
+        formulas = [s["name"] for s in walk["stops"]
+                    if s["name"].startswith("<mjx") and not s["control"]]
+        assert not formulas, f"{path}: Tab stops on formulas that do not scroll: {formulas[:3]}"
+
+
+def test_first_explorer_slider_is_a_few_tab_presses_away(walks):
+    """On Basics and Theory, through links, buttons and scrolling boxes only."""
+    pages = [p for p in walks if p.endswith(("/basics.html", "/theory.html"))]
+    assert len(pages) == 4
+    for path in pages:
+        stops = walks[path]["stops"]
+        first = next((k for k, s in enumerate(stops) if s["slider"]), None)
+        assert first is not None, f"{path}: Tab never reached an explorer's slider"
+        assert first + 1 <= SLIDER_WITHIN, f"{path}: {first + 1} Tab presses to the first slider"
+        idle = [s["name"] for s in stops[:first] if not s["control"]]
+        assert not idle, f"{path}: Tab stops that are no control: {idle[:5]}"
 
 
 def unseen(stops: list[dict]) -> list[str]:
     return sorted({s["name"] for s in stops if not s["shows"]})
 
 
-@pytest.mark.parametrize("path", ["index.html", "slides/index.html", *BOOK])
-def test_every_focused_element_shows_its_focus(browser, server, path):
+def test_every_focused_element_on_the_book_pages_shows_its_focus(walks):
+    for path, walk in walks.items():
+        assert len(walk["stops"]) > 10, f"{path}: only {len(walk['stops'])} Tab stops"
+        assert not unseen(walk["stops"]), \
+            f"{path}: no visible focus on\n" + "\n".join(unseen(walk["stops"]))
+
+
+@pytest.mark.parametrize("path", ["index.html", "slides/index.html"])
+def test_landing_page_and_slides_index_show_focus(browser, server, path):
     visit = Visit(browser, server, path, **DESKTOP)
-    settle(visit.page)
-    stops, _ = tab_through(visit.page)
+    stops = tab_through(visit.page)
     assert stops, f"{path}: Tab reached nothing"
     assert not unseen(stops), f"{path}: no visible focus on\n" + "\n".join(unseen(stops))
     visit.close()
@@ -146,12 +163,12 @@ def test_deck_controls_and_explorers_show_their_focus(browser, server, path):
     page = visit.page
     page.wait_for_function("window.Reveal && Reveal.isReady()")
     settle(page)
-    stops, _ = tab_through(page)
+    stops = tab_through(page)
     slides = page.evaluate("""() => [...document.querySelectorAll('.reveal .d2l-explorer')]
         .map(e => Reveal.getIndices(e.closest('section')))""")
     for at in slides:
         page.evaluate(f"Reveal.slide({at['h']}, {at.get('v') or 0}); document.activeElement.blur()")
-        stops += tab_through(page)[0]
+        stops += tab_through(page)
     stops = [s for s in stops if not s["name"].startswith("<mjx-container")]
     assert stops, f"{path}: Tab reached nothing"
     assert any(s["slider"] for s in stops) == bool(slides), f"{path}: explorer sliders missed"
