@@ -31,26 +31,30 @@ def number_per_page(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return []
 
 
-class ChineseSolutionTitles(SphinxPostTransform):
-    """解答 练习 1 -> 练习 1 的解答 (the exercise stays the link)."""
+class SolutionTitles(SphinxPostTransform):
+    """Solution to< Exercise 1> -> Solution to <Exercise 1>; in Chinese 练习 1 的解答.
+
+    The link (<...>) is the exercise's title without the space sphinx-exercise
+    put in it; in Chinese the exercise comes first.
+    """
 
     default_priority = 25  # after sphinx-exercise has built the titles (21, 22)
 
     def run(self, **kwargs: Any) -> None:
-        if page_language(self.app) != "zh":
-            return
         from sphinx_exercise.nodes import solution_node
 
+        chinese = page_language(self.app) == "zh"
         for solution in self.document.findall(solution_node):
             title = solution.children[0]
             if (len(title.children) >= 2 and isinstance(title.children[0], nodes.Text)
                     and isinstance(title.children[1], nodes.reference)):
                 word, link = title.children[0].astext().strip(), title.children[1]
                 link.children = [nodes.Text(link.astext().strip())]
-                title.children = [link, nodes.Text(f" 的{word}"), *title.children[2:]]
+                title.children = ([link, nodes.Text(f" 的{word}")] if chinese
+                                  else [nodes.Text(f"{word} "), link]) + title.children[2:]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", number_per_page, priority=900)  # after Sphinx's own
-    app.add_post_transform(ChineseSolutionTitles)
+    app.add_post_transform(SolutionTitles)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,5 @@
-"""Exercises: numbered from 1 on every page; Chinese solution titles in Chinese order."""
+"""Exercises: numbered from 1 on every page; solution titles link (and underline) the
+exercise alone, in Chinese in Chinese order."""
 
 from __future__ import annotations
 
@@ -37,6 +38,9 @@ def build(tmp_path: Path, language: str) -> dict[str, str]:
     for name in ("one", "two"):
         (src / f"{name}.rst").write_text(PAGE.format(title=name, rule="=" * len(name),
                                                      name=name), encoding="utf-8")
+    import sphinx.locale
+
+    sphinx.locale.translators.clear()  # else a Chinese build's words stay for the next one
     with docutils_namespace():  # leaves docutils' global registries as it found them
         Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "dt"), "html",
                confoverrides={"language": language}, status=None, warning=None,
@@ -54,3 +58,10 @@ def test_every_page_numbers_its_exercises_from_one(tmp_path):
 def test_chinese_solution_title_reads_exercise_first(tmp_path):
     html = build(tmp_path, "zh_CN")["one"]
     assert "练习 1</a> 的解答" in html and "解答<a" not in html
+
+
+def test_solution_title_links_the_exercise_without_the_space_before_it(tmp_path):
+    """sphinx-exercise put the space inside the link: the underline began one space early."""
+    html = build(tmp_path, "en")["one"]
+    assert '>Exercise 1</a>' in html and "Solution to <a" in html
+    assert "> Exercise" not in html

@@ -1,13 +1,16 @@
 """The lecture slides of `make slides`, as an instructor's browser shows them.
 
 Serves _build/slides on loopback, opens every deck in headless Chromium with
-every other request blocked, and walks through every slide.
+every other request blocked, and walks through every slide. Checks the handouts
+(one page per slide; with notes, each slide followed by its notes), the index
+(every deck in the book's order) and the speaker view.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -81,9 +84,11 @@ def decks(server, browser) -> Iterator[dict]:
 
 def test_there_is_a_deck_for_every_page_in_both_languages_and_an_index():
     index = (SLIDES / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1>.+</h1>", index), "the index has no level-one heading"
     for lang, name in PAGES:
         assert (SLIDES / lang / f"{name}.html").exists(), f"no deck for {lang}/{name}"
         assert f'href="{lang}/{name}.html"' in index and f'href="{lang}/{name}.pdf"' in index
+        assert f'href="{lang}/{name}-notes.pdf"' in index, f"{lang}/{name}: no notes handout"
         assert 'rel="icon" href="../assets/favicon.svg"' in (SLIDES / lang / f"{name}.html").read_text(
             encoding="utf-8"), "a deck without an icon makes browsers ask for /favicon.ico"
     assert (SLIDES / "assets" / "favicon.svg").exists() and 'rel="icon"' in index
@@ -138,6 +143,38 @@ def test_pdf_handout_has_one_page_per_slide(decks):
         assert len(PdfReader(pdf).pages) == len(deck["slides"]), f"{lang}/{name}"
 
 
+def _plain(text: str) -> str:
+    """Text as pypdf and the deck's source both give it: no markup, ligatures or spaces."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", html.unescape(text)))
+
+
+def _notes_sample(notes_html: str) -> str:
+    """A stretch of a slide's notes with no math in it, to look for in the PDF."""
+    text = re.sub(r"<[^>]+>", " ", notes_html)
+    pieces = re.split(r"\\\(.*?\\\)|\\\[.*?\\\]|\$[^$]*\$", text, flags=re.S)
+    return _plain(max(pieces, key=lambda p: len(_plain(p))))[:24]
+
+
+def test_notes_handout_follows_each_slide_with_its_notes(decks):
+    """<page>-notes.pdf, for instructors: slide 1, its notes, slide 2, its notes..."""
+    for (lang, name), deck in decks.items():
+        pdf = SLIDES / lang / f"{name}-notes.pdf"
+        assert pdf.exists(), f"no notes handout {pdf}"
+        pages = PdfReader(pdf).pages
+        assert len(pages) == 2 * len(deck["slides"]), f"{lang}/{name}: {len(pages)} pages"
+        source = (SLIDES / lang / f"{name}.html").read_text(encoding="utf-8")
+        notes = re.findall(r'<aside class="notes">(.*?)</aside>', source, re.S)
+        assert len(notes) == len(deck["slides"])
+        for i, note in enumerate(notes):
+            sample = _notes_sample(note)
+            assert len(sample) >= 12, f"{lang}/{name}, slide {i + 1}: notes too short to find"
+            # the CJK font maps a few characters to look-alike radicals (长 as U+2EE4),
+            # which Unicode does not normalise: any radical stands for any character
+            pattern = "".join(f"(?:{re.escape(c)}|[\u2e80-\u2eff])" for c in sample)
+            assert re.search(pattern, _plain(pages[2 * i + 1].extract_text())), \
+                f"{lang}/{name}: the notes of slide {i + 1} ({sample!r}) are not on page {2 * i + 2}"
+
+
 def _lines(text: str) -> list[str]:
     """Distinctive lines of prose: long enough to be unique, no markup."""
     return [line.strip() for line in text.splitlines()
@@ -160,3 +197,44 @@ def test_slide_only_cells_stay_out_of_the_book_and_book_prose_out_of_the_deck(la
                 assert line not in book_text, f"slide-only text in the book: {line!r}"
             elif "slideshow" not in cell.metadata:
                 assert line not in deck_text, f"book prose in the deck: {line!r}"
+
+
+# Where the speaker view's "Upcoming" label and the next slide's first line are, in
+# the speaker window's coordinates, once they have stayed put for 10 frames (the
+# preview is laid out again as its window and fonts settle).
+UPCOMING = """() => {
+    const frame = document.querySelector('#upcoming-slide iframe');
+    if (!(frame && frame.contentWindow.Reveal && frame.contentWindow.Reveal.isReady())) return;
+    const label = document.querySelector('#upcoming-slide .label').getBoundingClientRect();
+    const first = frame.contentDocument.querySelector('.slides section.present > *')
+        .getBoundingClientRect();
+    const at = frame.getBoundingClientRect();
+    const box = {label: [label.left, label.top, label.right, label.bottom],
+                 first: [at.left + frame.clientLeft + first.left,
+                         at.top + frame.clientTop + first.top,
+                         at.left + frame.clientLeft + first.right,
+                         at.top + frame.clientTop + first.bottom]};
+    const seen = JSON.stringify(box);
+    window.steadyFrames = seen === window.lastBox ? (window.steadyFrames || 0) + 1 : 0;
+    window.lastBox = seen;
+    return window.steadyFrames >= 10 && box;
+}"""
+
+
+@pytest.mark.parametrize("deck", ["en/basics", "zh/theory"])
+def test_speaker_view_label_leaves_the_next_slide_title_readable(server, browser, deck):
+    """reveal.js's "Upcoming" label sat on the next slide's title (slides are top-aligned)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{server}{deck}.html", wait_until="networkidle")
+    page.wait_for_function("window.Reveal && Reveal.isReady()")
+    with page.expect_popup() as opened:
+        page.keyboard.press("s")
+    speaker = opened.value
+    speaker.set_viewport_size({"width": 1100, "height": 700})  # the size reveal.js asks for
+    box = speaker.wait_for_function(UPCOMING).json_value()
+    label, first = box["label"], box["first"]
+    overlap = (label[0] < first[2] and first[0] < label[2]
+               and label[1] < first[3] and first[1] < label[3])
+    assert not overlap, f"{deck}: the label {label} covers the next slide's title {first}"
+    speaker.close()
+    page.close()

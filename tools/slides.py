@@ -45,8 +45,7 @@ BUILD = ROOT / "_build"
 SLIDES = BUILD / "slides"
 REVEAL = ROOT / "node_modules" / "reveal.js"
 LANGUAGES = {"en": "en", "zh": "zh-CN"}  # code -> html lang
-WORDS = {"en": {"title": "Momentum: lecture slides", "book": "the book", "pdf": "PDF handout"},
-         "zh": {"title": "动量法：课程幻灯片", "book": "书中本页", "pdf": "PDF 讲义"}}
+BOOK_LINK = {"en": "This page in the book", "zh": "在书中阅读本页"}  # on the title slide
 
 
 def _math(content: str, options: dict) -> str:
@@ -128,8 +127,20 @@ class Deck:
                 f'<section>\n{"".join(s["body"])}\n<aside class="notes">{"".join(s["notes"])}'
                 f"</aside>\n</section>" for s in stack)
             sections.append(inner if len(stack) == 1 else f"<section>\n{inner}\n</section>")
+        slides = with_book_link("\n".join(sections), self.lang, self.name)
         return TEMPLATE.format(lang=LANGUAGES[self.lang], title=html.escape(title),
-                               slides="\n".join(sections))
+                               slides=slides)
+
+
+def with_book_link(slides: str, lang: str, name: str) -> str:
+    """The title slide gets a link to its page in the book (where the site has it).
+
+    On the first slide only, below its content: a corner link would cover the
+    content of top-aligned slides.
+    """
+    link = (f'<p class="deck-book-link"><a href="../../{lang}/chapters/{lang}/{name}.html">'
+            f"{BOOK_LINK[lang]}</a></p>\n")
+    return slides.replace('<aside class="notes">', link + '<aside class="notes">', 1)
 
 
 TEMPLATE = """<!DOCTYPE html>
@@ -144,6 +155,13 @@ TEMPLATE = """<!DOCTYPE html>
 <link rel="stylesheet" href="../assets/reveal/plugin/highlight/monokai.css">
 <link rel="stylesheet" href="../assets/deck.css">
 <link rel="icon" href="../assets/favicon.svg" type="image/svg+xml">
+<script>
+// The speaker view's next-slide preview (reveal.js notes plugin: a receiver without
+// controls) has its "Upcoming" label over the slide's top-left corner, where our
+// top-aligned slides put their title: deck.css lays that preview out below the label.
+if (/[?&]receiver/.test(location.search) && /[?&]controls=false/.test(location.search))
+  document.documentElement.classList.add("upcoming-preview");
+</script>
 </head>
 <body>
 <div class="reveal"><div class="slides">
@@ -252,9 +270,16 @@ def build_decks(only: str | None = None) -> list[tuple[str, str, str]]:
             if str(path.relative_to(SLIDES)) not in images:
                 path.unlink()
         for path in [*SLIDES.glob("*/*.html"), *SLIDES.glob("*/*.pdf")]:
-            if str(path.relative_to(SLIDES).with_suffix("")) not in pages:
+            if deck_of(path) not in pages:
                 path.unlink()
     return decks
+
+
+def deck_of(path: Path) -> str:
+    """``lang/page`` of a deck's file: its HTML, its handout or its notes handout."""
+    from slides_pdf import NOTES
+
+    return str(path.relative_to(SLIDES).with_suffix("")).removesuffix(NOTES)
 
 
 def copy_assets() -> None:
@@ -273,51 +298,25 @@ def copy_assets() -> None:
 
 
 def print_pdfs(decks: list[tuple[str, str, str]]) -> None:
-    """Print each deck whose PDF is older than the deck, its style or the printer."""
-    from slides_pdf import print_decks
+    """Print each deck whose PDFs are older than the deck, its style or the printer."""
+    from slides_pdf import handouts, print_decks
 
     shared = max(p.stat().st_mtime for p in [ROOT / "tools" / "deck.css",
                                             ROOT / "tools" / "slides_pdf.py",
                                             REVEAL / "package.json"])
 
-    def stale(lang: str, name: str) -> bool:
-        pdf = SLIDES / lang / f"{name}.pdf"
-        newest = max(shared, (SLIDES / lang / f"{name}.html").stat().st_mtime)
-        return not pdf.exists() or pdf.stat().st_mtime < newest
+    def stale(deck: Path) -> bool:
+        newest = max(shared, deck.stat().st_mtime)
+        return any(not pdf.exists() or pdf.stat().st_mtime < newest for pdf in handouts(deck))
 
-    stale = [SLIDES / lang / f"{name}.html" for lang, name, _ in decks if stale(lang, name)]
-    print_decks(SLIDES, stale)
+    print_decks(SLIDES, [deck for deck in (SLIDES / lang / f"{name}.html"
+                                           for lang, name, _ in decks) if stale(deck)])
 
 
 def write_index(decks: list[tuple[str, str, str]]) -> None:
-    rows = {lang: [] for lang in LANGUAGES}
-    for lang, name, title in decks:
-        words = WORDS[lang]
-        rows[lang].append(
-            f'<li><a href="{lang}/{name}.html">{html.escape(title)}</a> · '
-            f'<a href="{lang}/{name}.pdf">{words["pdf"]}</a> · '
-            f'<a href="../{lang}/chapters/{lang}/{name}.html">{words["book"]}</a></li>')
-    columns = "\n".join(f'<section lang="{LANGUAGES[lang]}"><h2>{WORDS[lang]["title"]}</h2>'
-                        f'<ul>{"".join(items)}</ul></section>' for lang, items in rows.items())
-    write_if_changed(SLIDES / "index.html", INDEX.format(columns=columns))
+    from slides_index import index_html
 
-
-INDEX = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Momentum · 动量法: slides</title>
-<link rel="stylesheet" href="assets/deck.css">
-<link rel="icon" href="assets/favicon.svg" type="image/svg+xml">
-</head>
-<body class="deck-index">
-<main>
-{columns}
-</main>
-</body>
-</html>
-"""
+    write_if_changed(SLIDES / "index.html", index_html(decks, ROOT / "_toc.yml"))
 
 
 def main() -> None:
