@@ -3,12 +3,13 @@
 // scrollable-region-focusable). pydata-sphinx-theme does this for code and output
 // once at load and when nodes are added, which misses a box that becomes scrollable
 // later (a solution opened, fonts or formulas laid out), and it never looks at the
-// wide equations that scroll sideways on phones, now that formulas are no tab stops.
+// formulas that scroll sideways on phones (display equations, and inline ones longer
+// than a line: _ext/static/math.css), now that formulas are no tab stops.
 // A ResizeObserver checks each box whenever its size, or its content's, changes
 // (being shown is one; a formula whose fonts arrive changes its content's width).
 (() => {
   const BOXES = ["pre", ".cell_output > .output", ".pst-scrollable-table-container",
-                 "div.math", 'mjx-container[display="true"]'].join(", ");
+                 "div.math", "mjx-container"].join(", ");
   // A formula's glyphs overhang its box by a few pixels, which is nothing to scroll
   // to: like axe, a box scrolls down only when more than 13 px of it is hidden.
   const check = (box) => {
