@@ -46,8 +46,9 @@ slides: book
 
 # The tests check the built site and slides in a browser and unpack the
 # notebook archive, so they build them first (cached: seconds when unchanged).
+# On every core (pytest-xdist), each file whole on one worker (conftest.py).
 test: book notebooks
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 notebooks: book
 	$(BIN)/python tools/notebooks.py

@@ -44,3 +44,26 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector):
     if file_path.suffix == ".md" and CHAPTERS in file_path.parents:
         return MystNotebook.from_parent(parent, path=file_path)
     return None
+
+
+
+# `make test` runs the tests in parallel (pytest-xdist, -n auto --dist loadfile).
+# Each file stays whole on one worker, in order (a page's cells share a kernel);
+# the browser tests that share the pages tests/conftest.py opens count as one
+# file, so that each page is opened once per size, not once per worker.
+SHARE_PAGES = {"tests/test_site.py", "tests/test_phone.py", "tests/test_explorer_layout.py",
+               "tests/test_page_weight.py"}
+
+
+@pytest.hookimpl(optionalhook=True)  # the hook exists only where xdist is installed
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SharedPagesTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = super()._split_scope(nodeid)
+            return "the site's shared pages" if file in SHARE_PAGES else file
+
+    return SharedPagesTogether(config, log)

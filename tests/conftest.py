@@ -167,3 +167,4 @@ def phone_pages(browser, site_server) -> Iterator[dict]:
     yield opened
     for visit in opened.values():
         visit.close()
+

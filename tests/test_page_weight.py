@@ -1,5 +1,6 @@
-"""A first visit in the browser: typeset math, no tab stop in it, no icon
-script, a byte budget, header icons drawn, and phones that never scroll sideways.
+"""A first visit in the browser: typeset math, no icon script, a byte budget,
+header icons drawn, and phones that never scroll sideways. (That formulas are no
+tab stops, and how far the first slider is, tests/test_focus.py checks.)
 
 Issue 10 (review findings 3, 9, 17): the book loaded MathJax and a 1.5 MB
 icon script, showed TeX source for seconds, made every formula a tab stop,
@@ -15,11 +16,8 @@ import urllib.request
 import pytest
 
 from tests.browser import Visit
-from tests.test_site import pages
 
 BUDGET = 1_200_000  # bytes a chapter page may load on a first visit (issue 10)
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True,
-         "device_scale_factor": 2, "has_touch": True}
 
 # Visible text that is still TeX source: outside code and outside typeset math.
 RAW_TEX = """() => {
@@ -35,19 +33,24 @@ RAW_TEX = """() => {
 
 
 @pytest.fixture(scope="module")
-def desktop(browser, site_server):
-    opened = {path: Visit(browser, site_server, path) for path in pages()}
-    yield opened
-    for visit in opened.values():
-        visit.close()
+def desktop(site_pages):
+    """Every page opened once, each in a browser context of its own (a cold cache),
+    as the other browser tests of the site share them (tests/conftest.py)."""
+    return site_pages
+
+
+@pytest.fixture(scope="module")
+def phone(phone_pages):
+    return phone_pages
 
 
 def test_first_visit_fits_the_budget(desktop):
     """Everything a chapter page loads for a reader at its top, from a cold cache
     (each visit has a browser context of its own)."""
     for path, visit in desktop.items():
-        sizes = visit.page.evaluate("""() => [performance.getEntriesByType('navigation')[0],
-            ...performance.getEntriesByType('resource')].map(e => e.decodedBodySize)""")
+        sizes = visit.page.evaluate("""opened => [performance.getEntriesByType('navigation')[0],
+            ...performance.getEntriesByType('resource').filter(e => e.startTime <= opened)]
+            .map(e => e.decodedBodySize)""", visit.opened_at)
         assert sum(sizes) <= BUDGET, f"{path}: {sum(sizes):,} bytes on a first visit"
 
 
@@ -61,43 +64,6 @@ def test_pages_show_typeset_math_without_mathjax(desktop):
         formulas = page.evaluate("document.querySelectorAll('.bd-article mjx-container').length")
         mathml = page.evaluate("document.querySelectorAll('.bd-article mjx-container math').length")
         assert formulas > 0 and mathml == formulas, f"{path}: {formulas} formulas, {mathml} MathML"
-
-
-def tab_stops(page, until: str = "", limit: int = 1500) -> list[dict]:
-    """Press Tab from the top of the page until focus leaves the page (or
-    reaches an element matching ``until``): where it stopped each time."""
-    stops = []
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        stop = page.evaluate("""until => { const e = document.activeElement;
-            const box = e.closest('mjx-container');
-            return {tag: e.tagName, formula: !!box, scrolls: !!box && box.scrollWidth > box.clientWidth + 1,
-                    done: e === document.body || (until !== '' && e.matches(until))}; }""", until)
-        if stop["done"]:
-            return stops
-        stops.append(stop)
-    pytest.fail(f"{limit} Tab presses did not get through the page")
-
-
-def test_no_formula_is_a_tab_stop(desktop):
-    """Not by MathJax's menu (tabindex), nor by the browser, which makes a box
-    that scrolls a tab stop: only an equation wider than the column, which a
-    keyboard must be able to scroll, may be one."""
-    for path, visit in desktop.items():
-        focusable = visit.page.evaluate(
-            "document.querySelectorAll('mjx-container[tabindex], mjx-container [tabindex]').length")
-        assert focusable == 0, path
-        formulas = [s for s in tab_stops(visit.page) if s["formula"] and not s["scrolls"]]
-        assert formulas == [], f"{path}: Tab stops on {len(formulas)} formulas"
-
-
-def test_first_slider_of_basics_is_a_few_tab_presses_away(browser, site_server):
-    """The review counted 176 presses to it, most of them on formulas (about
-    125 of Basics' formulas come before it); links and buttons take about 50."""
-    visit = Visit(browser, site_server, "en/chapters/en/basics.html")
-    stops = tab_stops(visit.page, until="input[type=range]", limit=400)
-    visit.close()
-    assert len(stops) < 100, [s["tag"] for s in stops]
 
 
 def test_no_font_awesome_script_and_every_icon_drawn(desktop, site_server):
@@ -129,11 +95,9 @@ def test_no_font_awesome_script_and_every_icon_drawn(desktop, site_server):
             assert code in fonts[face], f"{path}: {icon['cls']} has no glyph in {face}"
 
 
-def test_phone_pages_never_scroll_sideways_and_wide_equations_scroll_in_their_box(
-        browser, site_server):
+def test_phone_pages_never_scroll_sideways_and_wide_equations_scroll_in_their_box(phone):
     wide_seen = 0
-    for path in pages():
-        visit = Visit(browser, site_server, path, **PHONE)
+    for path, visit in phone.items():
         page = visit.page
         assert page.evaluate("[innerWidth, document.documentElement.scrollWidth]") == [390, 390], \
             f"{path} scrolls sideways on a phone"
@@ -149,7 +113,6 @@ def test_phone_pages_never_scroll_sideways_and_wide_equations_scroll_in_their_bo
             assert 0 <= eq["left"] and eq["right"] <= 390, (path, eq)
             assert eq["number"] is None or eq["number"] <= 390, f"{path}: equation number cut off"
         wide_seen += len(wide)
-        visit.close()
     assert wide_seen >= 8  # the review found 3 on Basics and 5 on Theory
 
 

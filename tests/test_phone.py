@@ -94,14 +94,22 @@ def test_one_search_control_on_desktop_and_phone(phone, desktop):
                 f"{path}: the top bar that held a second search box is back"
 
 
+# The lines that a button's visible text takes; words for screen readers only
+# (Bootstrap's visually-hidden, 1 px wide) are not seen and would count as a wrap.
 HEADER = """() => [...document.querySelectorAll('.bd-header-article .btn, .bd-header-article a')]
     .filter(b => b.getBoundingClientRect().width > 0)
     .map(b => {
-        const r = b.getBoundingClientRect(), text = document.createRange();
-        text.selectNodeContents(b);
-        const lines = new Set([...text.getClientRects()].filter(q => q.width > 0)
-                              .map(q => Math.round(q.top)));
-        return {text: b.innerText.trim(), lines: b.innerText.trim() ? lines.size : 1,
+        const r = b.getBoundingClientRect(), tops = new Set(), words = [];
+        const walk = document.createTreeWalker(b, NodeFilter.SHOW_TEXT);
+        for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+            if (!t.textContent.trim() || t.parentElement.closest('.visually-hidden')) continue;
+            const text = document.createRange();
+            text.selectNodeContents(t);
+            const rects = [...text.getClientRects()].filter(q => q.width > 0);
+            if (rects.length) words.push(t.textContent.trim());
+            rects.forEach(q => tops.add(Math.round(q.top)));
+        }
+        return {text: words.join(' '), lines: words.length ? tops.size : 1,
                 left: r.left, right: r.right};
     })"""
 

@@ -15,7 +15,7 @@
   const check = (box) => {
     const scrolls = box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight + 13;
     if (scrolls) box.tabIndex = 0;
-    else if (box.tabIndex === 0) box.tabIndex = -1;
+    else box.removeAttribute("tabindex");  // not -1: a formula stays as it was made
   };
   const start = () => {
     const observer = new ResizeObserver((entries) => entries.forEach(
