@@ -35,6 +35,16 @@ def server() -> Iterator[str]:
         yield url
 
 
+# reveal.js's arrows (its controls) that lie over the slide number, on screen.
+NUMBER_COVERED = """() => { const n = document.querySelector('.reveal .slide-number')
+        .getBoundingClientRect();
+    return [...document.querySelectorAll('.reveal .controls button')].filter(b => {
+        const r = b.getBoundingClientRect(), s = getComputedStyle(b);
+        return s.visibility !== 'hidden' && s.display !== 'none' && parseFloat(s.opacity) > 0
+            && r.left < n.right && n.left < r.right && r.top < n.bottom && n.top < r.bottom;
+    }).map(b => b.className); }"""
+
+
 @pytest.fixture(scope="module")
 def decks(server, browser) -> Iterator[dict]:
     """Every deck, opened and walked through once: what each slide showed."""
@@ -76,8 +86,10 @@ def decks(server, browser) -> Iterator[dict]:
             page.keyboard.press("ArrowLeft")
             explorers.append((before, explorer.locator("svg").inner_html(),
                               page.evaluate("Reveal.getIndices().h") == at["h"]))
+        page.evaluate("Reveal.slide(1, 0)")  # a slide with arrows both ways
+        covered = page.evaluate(NUMBER_COVERED)
         seen[(lang, name)] = {"slides": slides, "outside": outside, "errors": errors,
-                              "explorers": explorers}
+                              "explorers": explorers, "number covered by": covered}
         page.close()
     return seen
 
@@ -108,6 +120,13 @@ def test_every_slide_fits_the_screen_and_has_notes(decks):
             assert slide["height"] <= 720 and slide["width"] <= 1280, \
                 f"{page}, slide {i + 1}: {slide['width']}x{slide['height']} exceeds 1280x720"
             assert slide["notes"], f"{page}, slide {i + 1} has no speaker notes"
+
+
+def test_no_arrow_covers_the_slide_number(decks):
+    """reveal.js draws both in the bottom right corner: its right arrow hid half
+    of the number, which an audience reads to say where the talk is."""
+    for page, deck in decks.items():
+        assert deck["number covered by"] == [], f"{page}: {deck['number covered by']}"
 
 
 def test_math_is_rendered_on_the_slides(decks):
