@@ -10,6 +10,9 @@ backend that ipykernel chooses: an MPLBACKEND exported by the caller (Agg is
 common on servers and in CI) is not passed on to them, just as the book
 build does not (tools/build_site.py). The unit tests choose Agg themselves
 (tests/conftest.py).
+
+It also tells pytest-xdist, which `make test` runs on every core, which tests
+must share a worker (at the end of this file).
 """
 
 from __future__ import annotations
