@@ -143,47 +143,9 @@ def with_book_link(slides: str, lang: str, name: str) -> str:
     return slides.replace('<aside class="notes">', link + '<aside class="notes">', 1)
 
 
-TEMPLATE = """<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<link rel="stylesheet" href="../assets/reveal/dist/reset.css">
-<link rel="stylesheet" href="../assets/reveal/dist/reveal.css">
-<link rel="stylesheet" href="../assets/reveal/dist/theme/white.css">
-<link rel="stylesheet" href="../assets/reveal/plugin/highlight/monokai.css">
-<link rel="stylesheet" href="../assets/deck.css">
-<link rel="icon" href="../assets/favicon.svg" type="image/svg+xml">
-<script>
-// The speaker view's next-slide preview (reveal.js notes plugin: a receiver without
-// controls) has its "Upcoming" label over the slide's top-left corner, where our
-// top-aligned slides put their title: deck.css lays that preview out below the label.
-if (/[?&]receiver/.test(location.search) && /[?&]controls=false/.test(location.search))
-  document.documentElement.classList.add("upcoming-preview");
-</script>
-</head>
-<body>
-<div class="reveal"><div class="slides">
-{slides}
-</div></div>
-<script src="../assets/reveal/dist/reveal.js"></script>
-<script src="../assets/reveal/plugin/notes/notes.js"></script>
-<script src="../assets/reveal/plugin/math/math.js"></script>
-<script src="../assets/reveal/plugin/highlight/highlight.js"></script>
-<script>
-Reveal.initialize({{
-  width: 1280, height: 720, margin: 0.04, center: false, hash: true, transition: "fade",
-  slideNumber: "c/t", pdfMaxPagesPerSlide: 1, pdfSeparateFragments: false,
-  // formulas are not tab stops (MathJax's menu put each one in the tab order)
-  mathjax3: {{ mathjax: "../assets/mathjax/tex-chtml.js",
-              options: {{ menuOptions: {{ settings: {{ inTabOrder: false }} }} }} }},
-  plugins: [RevealNotes, RevealMath.MathJax3, RevealHighlight]
-}});
-</script>
-</body>
-</html>
-"""
+# A deck's page: reveal.js, its plugins and our style (str.format: {lang},
+# {title}, {slides}; the braces of its script doubled).
+TEMPLATE = (Path(__file__).with_name("deck.html")).read_text(encoding="utf-8")
 
 
 def executed(lang: str) -> Path:
