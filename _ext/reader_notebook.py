@@ -47,10 +47,10 @@ WORDS = {
            "present": "d2lmini is already installed", "installed": "installed d2lmini from {origin}",
            "comment": "the newest wheel next to this notebook, else the package index"},
     "zh": {"solution": "{exercise} 的解答",
-           "install": "下一个代码单元在缺少 d2lmini（本书的辅助包）时安装它：若本 Jupyter 记事本所在的"
-                      "文件夹里有从同一页面下载的 d2lmini 安装包（`.whl`），就从它安装，否则从 PyPI "
-                      "安装。",
-           "present": "d2lmini 已经安装", "installed": "已从 {origin} 安装 d2lmini",
+           "install": "下一个代码单元会在尚未安装 d2lmini（本书的辅助包）时安装它：若本 Jupyter 记事本所在的"
+                      "文件夹里有从同一页面下载的 d2lmini 安装包（`.whl`），就从该安装包安装，否则从 "
+                      "PyPI 安装。",
+           "present": "d2lmini 已安装", "installed": "已从 {origin} 安装 d2lmini",
            "comment": "本记事本旁最新的 wheel 安装包；没有则从软件包索引安装"},
 }
 

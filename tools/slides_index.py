@@ -18,7 +18,7 @@ import yaml
 LANGUAGES = {"en": "en", "zh": "zh-CN"}  # code -> html lang
 WORDS = {"en": {"title": "Momentum: lecture slides", "book": "the book", "pdf": "PDF handout",
                 "notes": "PDF with speaker notes", "read": "Read the book"},
-         "zh": {"title": "动量法：课程幻灯片", "book": "书中本页", "pdf": "PDF 讲义",
+         "zh": {"title": "动量法：课程幻灯片", "book": "书中对应页面", "pdf": "PDF 讲义",
                 "notes": "含演讲者备注的 PDF", "read": "阅读本书"}}
 NOTES = "-notes"  # <page>-notes.pdf, printed by tools/slides_pdf.py
 
@@ -58,7 +58,7 @@ INDEX = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Momentum · 动量法: slides</title>
+<title>Momentum: slides · 动量法：课程幻灯片</title>
 <script>
 // Light or dark as the book: the colour mode chosen there, else the system's.
 try {{

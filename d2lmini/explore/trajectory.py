@@ -28,8 +28,8 @@ WORDS = {
     "zh": {"title": "轨迹探索器", "gd": "梯度下降", "momentum": "动量法", "direction": "方向",
            "converges": "收敛", "diverges": "不收敛", "steps": "步数",
            "gd_eta": "梯度下降的 η",
-           "now": "第 {t} 步 · {gd}：x1：{a1}，x2：{a2} · {mom}：x1：{b1}，x2：{b2}",
-           "dir": "x{i} {direction}（λ = {lam}）：{gd} {rg} {vg}，{mom} {rm} {vm}",
+           "now": "第 {t} 步 · {gd}：x1 = {a1}，x2 = {a2} · {mom}：x1 = {b1}，x2 = {b2}",
+           "dir": "x{i} {direction}（λ = {lam}）：{gd}的{rg}（{vg}），{mom}的{rm}（{vm}）",
            "gd_at": "梯度下降（η = {eta}）", "mom_at": "动量法（η = {eta}，β = {beta}）",
            "rho": "谱半径 {r}"},
 }
