@@ -49,7 +49,6 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector):
     return None
 
 
-
 # `make test` runs the tests in parallel (pytest-xdist, -n auto --dist loadfile).
 # Each file stays whole on one worker, in order (a page's cells share a kernel);
 # the browser tests that share the pages tests/conftest.py opens count as one

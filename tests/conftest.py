@@ -135,6 +135,11 @@ def pages() -> list[str]:
                   for p in (SITE / lang / "chapters" / lang).glob("*.html"))
 
 
+def decks() -> list[str]:
+    """Every lecture deck of the site, as paths below _build/html."""
+    return sorted(str(p.relative_to(SITE)) for p in (SITE / "slides").glob("*/*.html"))
+
+
 @pytest.fixture(scope="session")
 def site_pages(browser, site_server) -> Iterator[dict]:
     """Every content page, opened once at Playwright's desktop size (1280x720) with

@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import Visit
-from tests.conftest import SITE
+from tests.conftest import PHONE, decks, pages
 
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -38,12 +38,10 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 FAILING_IMPACTS = {"critical", "serious"}
 FIXED_MODERATE = {"region", "page-has-heading-one"}  # fixed once: they stay fixed
 DESKTOP = {"viewport": {"width": 1366, "height": 900}}
-PHONE = {"viewport": {"width": 390, "height": 844}}
 SLIDES = {"viewport": {"width": 1280, "height": 720}}
 
-BOOK = sorted(str(p.relative_to(SITE)) for lang in ("en", "zh")
-              for p in (SITE / lang / "chapters" / lang).glob("*.html"))
-DECKS = sorted(str(p.relative_to(SITE)) for p in (SITE / "slides").glob("*/*.html"))
+BOOK = pages()
+DECKS = decks()
 
 
 def run_axe(page, rules: list[str] | None = None) -> list[dict]:
@@ -82,8 +80,8 @@ def back_to_top(page) -> None:
 
 
 def ready_book_page(page) -> None:
-    """Formulas typeset, every solution open, and the theme light as the system."""
-    page.evaluate("() => window.MathJax?.startup?.promise?.then(() => true)")
+    """Every solution open (the formulas come typeset from the build), and the theme
+    light as the system."""
     for button in page.locator("button.toggle-button").all():
         button.click()
     next_frames(page)

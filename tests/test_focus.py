@@ -14,11 +14,10 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import Visit
-from tests.conftest import SITE
+from tests.conftest import decks, pages
 
-BOOK = sorted(str(p.relative_to(SITE)) for lang in ("en", "zh")
-              for p in (SITE / lang / "chapters" / lang).glob("*.html"))
-DECKS = sorted(str(p.relative_to(SITE)) for p in (SITE / "slides").glob("*/*.html"))
+BOOK = pages()
+DECKS = decks()
 # Without transitions (Bootstrap's buttons fade their ring in): what is measured is
 # the ring a reader sees once it is drawn.
 DESKTOP = {"viewport": {"width": 1366, "height": 900}, "reduced_motion": "reduce"}

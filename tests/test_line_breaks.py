@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import Visit
-from tests.conftest import SITE
+from tests.conftest import pages
 
 # Each page is laid out at a desktop and at a phone width (the page has
 # width=device-width, so the phone's layout is the 390-px-wide one).
@@ -69,11 +69,6 @@ FIND_BAD_BREAKS = """([closing, opening]) => {
   }
   return found;
 }"""
-
-
-def pages() -> list[str]:
-    return sorted(str(p.relative_to(SITE)) for lang in MARKS
-                  for p in (SITE / lang / "chapters" / lang).glob("*.html"))
 
 
 @pytest.fixture(scope="module")

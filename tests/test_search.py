@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import Visit
-from tests.conftest import SITE
+from tests.conftest import SITE, pages as content_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "docs" / "glossary.md"
@@ -127,7 +127,7 @@ def search(visit: Visit, lang: str, query: str, server: str, again: bool = False
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_glossary_term_finds_every_page_that_contains_it(search_page, site_server, lang):
-    pages = sorted(str(p.relative_to(SITE)) for p in (SITE / lang / "chapters" / lang).glob("*.html"))
+    pages = [p for p in content_pages() if p.startswith(f"{lang}/")]
     texts = {page: search_page.page.evaluate(PAGE_TEXT, site_server + page) for page in pages}
     terms = sorted({term for glossary in (GLOSSARY, SHARED_GLOSSARY) if glossary.exists()
                     for term in glossary_terms(glossary.read_text(encoding="utf-8"))[lang]})

@@ -14,13 +14,13 @@ import html
 from pathlib import Path
 
 import yaml
+from slides_pdf import NOTES  # <page>-notes.pdf, printed there
 
 LANGUAGES = {"en": "en", "zh": "zh-CN"}  # code -> html lang
 WORDS = {"en": {"title": "Momentum: lecture slides", "book": "the book", "pdf": "PDF handout",
                 "notes": "PDF with speaker notes", "read": "Read the book"},
          "zh": {"title": "动量法：课程幻灯片", "book": "书中对应页面", "pdf": "PDF 讲义",
                 "notes": "含演讲者备注的 PDF", "read": "阅读本书"}}
-NOTES = "-notes"  # <page>-notes.pdf, printed by tools/slides_pdf.py
 
 
 def book_order(toc: Path) -> list[str]:
